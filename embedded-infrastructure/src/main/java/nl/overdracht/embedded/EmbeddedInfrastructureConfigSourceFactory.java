@@ -1,0 +1,110 @@
+package nl.overdracht.embedded;
+
+import io.smallrye.config.ConfigSourceContext;
+import io.smallrye.config.ConfigSourceFactory;
+import io.smallrye.config.common.MapBackedConfigSource;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalInt;
+import org.eclipse.microprofile.config.spi.ConfigSource;
+import org.jboss.logging.Logger;
+
+/**
+ * Starts the embedded PostgreSQL when {@code quarkus.datasource.reactive.url} is not configured,
+ * the embedded Kafka when {@code kafka.bootstrap.servers} is not, and the development signing key
+ * when no JWT verification key is; and supplies their settings.
+ *
+ * <p>The supplied values rank below environment variables and system properties and above
+ * {@code application.properties}, so a deployment's own URLs always win and, when given,
+ * nothing is started.
+ */
+public final class EmbeddedInfrastructureConfigSourceFactory implements ConfigSourceFactory {
+
+    /** Below environment variables (300), above application.properties (250). */
+    static final int ORDINAL = 275;
+    static final String REACTIVE_URL = "quarkus.datasource.reactive.url";
+    static final String KAFKA_SERVERS = "kafka.bootstrap.servers";
+    static final String JWT_KEY_LOCATION = "mp.jwt.verify.publickey.location";
+
+    private static final Logger LOG = Logger.getLogger(EmbeddedInfrastructureConfigSourceFactory.class);
+    private static boolean announced;
+
+    @Override
+    public Iterable<ConfigSource> getConfigSources(ConfigSourceContext context) {
+        if (insideMaven()) {
+            // Packaging builds the configuration too; it must neither start servers nor bake their
+            // URLs into the artifact. The service itself (run, dev mode, tests) is never Maven's JVM.
+            return List.of();
+        }
+        EmbeddedSettings settings = EmbeddedSettings.from(context);
+        Map<String, String> values = supply(settings,
+                EmbeddedSettings.value(context, REACTIVE_URL) == null,
+                EmbeddedSettings.value(context, KAFKA_SERVERS) == null,
+                EmbeddedSettings.value(context, JWT_KEY_LOCATION) == null);
+        if (values.isEmpty()) {
+            return List.of();
+        }
+        return List.of(new MapBackedConfigSource("embedded-infrastructure", values, ORDINAL) {
+        });
+    }
+
+    @Override
+    public OptionalInt getPriority() {
+        return OptionalInt.of(ORDINAL);
+    }
+
+    static boolean insideMaven() {
+        return System.getProperty("sun.java.command", "").startsWith("org.codehaus.plexus.classworlds.launcher");
+    }
+
+    static synchronized Map<String, String> supply(EmbeddedSettings settings, boolean postgres, boolean kafka,
+            boolean devKey) {
+        Map<String, String> values = new HashMap<>();
+        if (!postgres && !kafka && !devKey) {
+            return values;
+        }
+        EphemeralData.prepare(settings);
+        if (postgres) {
+            String jdbcUrl = EmbeddedPostgres17.jdbcUrl(settings.postgresDirectory(), settings.postgresPort());
+            values.put("quarkus.datasource.jdbc.url", jdbcUrl);
+            values.put(REACTIVE_URL, jdbcUrl.substring("jdbc:".length()));
+            values.put("quarkus.datasource.username", "postgres");
+            values.put("quarkus.datasource.password", "postgres");
+        }
+        if (kafka) {
+            values.put(KAFKA_SERVERS, EmbeddedKafka.bootstrapServers(settings.kafkaDirectory()));
+        }
+        if (devKey) {
+            values.put(JWT_KEY_LOCATION, DevSigningKey.ensure(settings.keyDirectory()).toUri().toString());
+            values.put("mp.jwt.verify.issuer", DevSigningKey.ISSUER);
+        }
+        if (!announced) {
+            announced = true;
+            LOG.infof("Embedded infrastructure in %s: PostgreSQL %s, Kafka %s, development signing key %s",
+                    settings.dataDirectory(), postgres ? "started" : "not needed", kafka ? "started" : "not needed",
+                    devKey ? "in use" : "not needed");
+            if (devKey) {
+                LOG.infof("Mint a token: java -cp embedded-infrastructure/target/classes %s --key %s "
+                        + "--school 00YY00 --role sending-school", MintToken.class.getName(),
+                        settings.keyDirectory().resolve(DevSigningKey.PRIVATE_KEY_FILE));
+            }
+        }
+        return values;
+    }
+
+    /** Wipes the data directory once per JVM when the settings ask for an ephemeral run (the tests). */
+    static final class EphemeralData {
+        private static boolean prepared;
+
+        private EphemeralData() {
+        }
+
+        static synchronized void prepare(EmbeddedSettings settings) {
+            if (settings.ephemeral() && !prepared) {
+                EmbeddedKafka.deleteRecursively(settings.dataDirectory());
+            }
+            prepared = true;
+        }
+    }
+}

@@ -1,0 +1,12 @@
+/**
+ * Embedded PostgreSQL 17 and single-node KRaft Kafka for development, the tests and the demo.
+ *
+ * <p>Owns: starting both when no URLs are configured (through {@link
+ * nl.overdracht.embedded.EmbeddedInfrastructureConfigSourceFactory}), the directory their data
+ * lives in, and the development JWT signing key with {@link nl.overdracht.embedded.MintToken}.
+ *
+ * <p>Must not: be part of a production build (the service never refers to this package; the
+ * module is added only by the {@code embedded} Maven profile and for the tests), or start anything
+ * when {@code quarkus.datasource.reactive.url} or {@code kafka.bootstrap.servers} is configured.
+ */
+package nl.overdracht.embedded;

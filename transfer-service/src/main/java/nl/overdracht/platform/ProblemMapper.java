@@ -1,0 +1,99 @@
+package nl.overdracht.platform;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.ForbiddenException;
+import io.quarkus.security.UnauthorizedException;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.net.URI;
+import java.util.List;
+import java.util.UUID;
+import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+/**
+ * The one place where exceptions become responses: every error leaves as RFC 9457
+ * {@code application/problem+json}, with the status and type from {@link ProblemType}. Fails
+ * closed: anything unknown is a 500 that names an error id, never a stack trace or a class.
+ */
+public class ProblemMapper {
+
+    private static final Logger LOG = Logger.getLogger(ProblemMapper.class);
+
+    @ServerExceptionMapper
+    public Response api(ApiException e, UriInfo uri) {
+        return respond(e.type(), e.getMessage(), e.errors(), uri);
+    }
+
+    @ServerExceptionMapper({AuthenticationFailedException.class, UnauthorizedException.class})
+    public Response unauthenticated(RuntimeException e, UriInfo uri) {
+        return Response.fromResponse(respond(ProblemType.UNAUTHENTICATED,
+                "Send a valid bearer token issued for Overdracht.", List.of(), uri))
+                .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer")
+                .build();
+    }
+
+    @ServerExceptionMapper
+    public Response forbidden(ForbiddenException e, UriInfo uri) {
+        return respond(ProblemType.FORBIDDEN, "The caller's roles do not include one this operation needs.",
+                List.of(), uri);
+    }
+
+    @ServerExceptionMapper
+    public Response constraintViolation(ConstraintViolationException e, UriInfo uri) {
+        List<Problem.FieldError> errors = e.getConstraintViolations().stream()
+                .map(v -> new Problem.FieldError(pointer(v.getPropertyPath().toString()), v.getMessage()))
+                .sorted((a, b) -> a.pointer().compareTo(b.pointer()))
+                .toList();
+        return respond(ProblemType.INVALID_REQUEST, "Some fields of the request are invalid.", errors, uri);
+    }
+
+    @ServerExceptionMapper
+    public Response unreadableJson(JsonProcessingException e, UriInfo uri) {
+        // Jackson's own message may quote the body: only the position is passed on.
+        String where = e.getLocation() == null ? "" : " (line " + e.getLocation().getLineNr() + ", column "
+                + e.getLocation().getColumnNr() + ")";
+        return respond(ProblemType.MALFORMED_REQUEST, "The body is not valid JSON of the expected shape" + where + ".",
+                List.of(), uri);
+    }
+
+    @ServerExceptionMapper
+    public Response webApplication(WebApplicationException e, UriInfo uri) {
+        int status = e.getResponse().getStatus();
+        ProblemType type = ProblemType.forStatus(status);
+        if (status >= 500) {
+            return unexpected(e, uri);
+        }
+        return respond(type, type.title() + ".", List.of(), uri);
+    }
+
+    @ServerExceptionMapper
+    public Response unexpected(Throwable e, UriInfo uri) {
+        String errorId = UUID.randomUUID().toString();
+        LOG.errorf(e, "Unexpected error %s on %s", errorId, uri == null ? "?" : uri.getPath());
+        return respond(ProblemType.INTERNAL, "Unexpected error; quote error id " + errorId + " to the operator.",
+                List.of(), uri);
+    }
+
+    /** Builds the problem response; public so that non-JAX-RS routes answer in the same form. */
+    public static Response respond(ProblemType type, String detail, List<Problem.FieldError> errors, UriInfo uri) {
+        URI instance = uri == null ? null : URI.create(uri.getRequestUri().getRawPath());
+        Problem body = new Problem(type.type(), type.title(), type.status(), detail, instance, errors);
+        return Response.status(type.status()).type(Problem.MEDIA_TYPE).entity(body).build();
+    }
+
+    /** A bean-validation property path ({@code submit.body.items[2].name}) as a JSON Pointer ({@code /items/2/name}). */
+    static String pointer(String propertyPath) {
+        String[] parts = propertyPath.split("\\.");
+        StringBuilder out = new StringBuilder();
+        // the first two parts name the Java method and its parameter
+        for (int i = Math.min(2, parts.length - 1); i < parts.length; i++) {
+            out.append('/').append(parts[i].replaceAll("\\[(\\d+)]", "/$1").replace("<list element>", ""));
+        }
+        return out.toString().replace("//", "/");
+    }
+}

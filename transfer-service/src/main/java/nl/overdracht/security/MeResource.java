@@ -1,0 +1,33 @@
+package nl.overdracht.security;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/** {@code GET /api/v1/me}: who the token says the caller is. */
+@Path("/api/v1/me")
+@Tag(name = "identity")
+public class MeResource {
+
+    /** The answer: the caller's school or region, and roles sorted by name. */
+    public record Me(String subject, String school, String region, List<String> roles) {
+    }
+
+    @Inject
+    Caller caller;
+
+    @GET
+    @Produces(MediaType.APPLICATION_JSON)
+    @RolesAllowed({Roles.SENDING_SCHOOL, Roles.RECEIVING_SCHOOL, Roles.OPERATOR, Roles.AUDITOR})
+    @Operation(summary = "The caller's school or region and roles, as the token states them")
+    public Me me() {
+        return new Me(caller.subject(), caller.school().orElse(null), caller.region().orElse(null),
+                caller.roles().stream().sorted().toList());
+    }
+}

@@ -1,0 +1,11 @@
+/**
+ * Who is calling: JWT roles, the caller's school or region, and the tenant checks built on them.
+ *
+ * <p>Owns: the role names, {@link nl.overdracht.security.Caller} (taken from the verified token
+ * only, never from a path or a body), the refusal to start without a pinned issuer and key, and
+ * {@code GET /api/v1/me}.
+ *
+ * <p>Must not: read identity from anything but the verified token; log a token or any claim but
+ * the subject, school, region and roles.
+ */
+package nl.overdracht.security;
