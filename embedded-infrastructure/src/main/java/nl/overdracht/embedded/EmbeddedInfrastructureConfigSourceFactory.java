@@ -26,6 +26,8 @@ public final class EmbeddedInfrastructureConfigSourceFactory implements ConfigSo
     static final String REACTIVE_URL = "quarkus.datasource.reactive.url";
     static final String KAFKA_SERVERS = "kafka.bootstrap.servers";
     static final String JWT_KEY_LOCATION = "mp.jwt.verify.publickey.location";
+    static final String KEK_CURRENT = "overdracht.crypto.kek-current";
+    static final String SIGNING_KEY = "overdracht.signing.private-key";
 
     private static final Logger LOG = Logger.getLogger(EmbeddedInfrastructureConfigSourceFactory.class);
     private static boolean announced;
@@ -42,6 +44,12 @@ public final class EmbeddedInfrastructureConfigSourceFactory implements ConfigSo
                 EmbeddedSettings.value(context, REACTIVE_URL) == null,
                 EmbeddedSettings.value(context, KAFKA_SERVERS) == null,
                 EmbeddedSettings.value(context, JWT_KEY_LOCATION) == null);
+        if (EmbeddedSettings.value(context, KEK_CURRENT) == null) {
+            values.putAll(DevServiceKeys.cryptoSettings(settings.keyDirectory()));
+        }
+        if (EmbeddedSettings.value(context, SIGNING_KEY) == null) {
+            values.putAll(DevServiceKeys.signingSettings(settings.keyDirectory()));
+        }
         if (values.isEmpty()) {
             return List.of();
         }

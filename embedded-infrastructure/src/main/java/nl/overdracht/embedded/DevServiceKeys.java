@@ -1,0 +1,104 @@
+package nl.overdracht.embedded;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.math.BigInteger;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.GeneralSecurityException;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.Date;
+import java.util.HashMap;
+import java.util.Map;
+import org.bouncycastle.asn1.x500.X500Name;
+import org.bouncycastle.asn1.x509.BasicConstraints;
+import org.bouncycastle.asn1.x509.Extension;
+import org.bouncycastle.asn1.x509.KeyUsage;
+import org.bouncycastle.cert.X509CertificateHolder;
+import org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder;
+import org.bouncycastle.openssl.jcajce.JcaPEMWriter;
+import org.bouncycastle.operator.OperatorCreationException;
+import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
+
+/**
+ * The development secrets of the embedded run, created once in the key directory and kept: the
+ * key-encryption key for dossiers at rest, the blind-index key for pupil ids, and Overdracht's own
+ * signing key with a self-signed certificate. A production deployment configures its own.
+ */
+final class DevServiceKeys {
+
+    static final String KEK_VERSION = "v1";
+    static final String KEK_FILE = "kek-" + KEK_VERSION + ".b64";
+    static final String BLIND_INDEX_FILE = "blind-index.b64";
+    static final String SIGNING_KEY_FILE = "service-signing-key.pem";
+    static final String SIGNING_CERT_FILE = "service-signing-cert.pem";
+
+    private DevServiceKeys() {
+    }
+
+    /** The crypto settings, creating the keys on first use. */
+    static synchronized Map<String, String> cryptoSettings(Path keyDirectory) {
+        Map<String, String> values = new HashMap<>();
+        values.put("overdracht.crypto.kek." + KEK_VERSION, secret(keyDirectory.resolve(KEK_FILE)));
+        values.put("overdracht.crypto.kek-current", KEK_VERSION);
+        values.put("overdracht.crypto.blind-index-key", secret(keyDirectory.resolve(BLIND_INDEX_FILE)));
+        return values;
+    }
+
+    /** The signing identity settings (paths to PEM files), creating them on first use. */
+    static synchronized Map<String, String> signingSettings(Path keyDirectory) {
+        Path key = keyDirectory.resolve(SIGNING_KEY_FILE);
+        Path certificate = keyDirectory.resolve(SIGNING_CERT_FILE);
+        if (!Files.exists(key) || !Files.exists(certificate)) {
+            writeSigningIdentity(key, certificate);
+        }
+        return Map.of("overdracht.signing.private-key", key.toString(),
+                "overdracht.signing.certificate", certificate.toString());
+    }
+
+    private static String secret(Path file) {
+        try {
+            if (!Files.exists(file)) {
+                Files.createDirectories(file.getParent());
+                byte[] key = new byte[32];
+                new SecureRandom().nextBytes(key);
+                Files.writeString(file, Base64.getEncoder().encodeToString(key));
+            }
+            return Files.readString(file).trim();
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not keep the development key " + file, e);
+        }
+    }
+
+    private static void writeSigningIdentity(Path keyFile, Path certificateFile) {
+        try {
+            Files.createDirectories(keyFile.getParent());
+            KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
+            generator.initialize(3072);
+            KeyPair pair = generator.generateKeyPair();
+            X500Name name = new X500Name("CN=Overdracht embedded development signing key,O=Overdracht");
+            Instant now = Instant.now();
+            JcaX509v3CertificateBuilder builder = new JcaX509v3CertificateBuilder(name,
+                    BigInteger.valueOf(now.toEpochMilli()), Date.from(now.minus(Duration.ofMinutes(5))),
+                    Date.from(now.plus(Duration.ofDays(3650))), name, pair.getPublic());
+            builder.addExtension(Extension.basicConstraints, true, new BasicConstraints(false));
+            builder.addExtension(Extension.keyUsage, true,
+                    new KeyUsage(KeyUsage.digitalSignature | KeyUsage.nonRepudiation));
+            X509CertificateHolder holder = builder.build(new JcaContentSignerBuilder("SHA256withRSA")
+                    .build(pair.getPrivate()));
+            Files.writeString(keyFile, DevSigningKey.pem("PRIVATE KEY", pair.getPrivate().getEncoded()));
+            try (JcaPEMWriter writer = new JcaPEMWriter(Files.newBufferedWriter(certificateFile))) {
+                writer.writeObject(holder);
+            }
+        } catch (GeneralSecurityException | OperatorCreationException e) {
+            throw new IllegalStateException("could not create the development signing identity", e);
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not write the development signing identity", e);
+        }
+    }
+}

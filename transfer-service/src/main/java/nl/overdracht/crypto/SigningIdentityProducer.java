@@ -1,0 +1,72 @@
+package nl.overdracht.crypto;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Singleton;
+import java.io.IOException;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.PrivateKey;
+import java.security.cert.CertificateException;
+import java.security.cert.X509Certificate;
+import org.bouncycastle.asn1.pkcs.PrivateKeyInfo;
+import org.bouncycastle.cert.X509CertificateHolder;
+import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
+import org.bouncycastle.openssl.PEMKeyPair;
+import org.bouncycastle.openssl.PEMParser;
+import org.bouncycastle.openssl.jcajce.JcaPEMKeyConverter;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/** Loads Overdracht's signing identity from the configured PEM files ({@code overdracht.signing.*}). */
+@ApplicationScoped
+public class SigningIdentityProducer {
+
+    /**
+     * @param keyFile PKCS#8 (or traditional) PEM private key, {@code overdracht.signing.private-key}; no default
+     * @param certificateFile PEM certificate of that key, {@code overdracht.signing.certificate}; no default
+     */
+    @Produces
+    @Singleton
+    SigningIdentity signingIdentity(@ConfigProperty(name = "overdracht.signing.private-key") Path keyFile,
+            @ConfigProperty(name = "overdracht.signing.certificate") Path certificateFile) {
+        return new SigningIdentity(readPrivateKey(keyFile), readCertificate(certificateFile));
+    }
+
+    static PrivateKey readPrivateKey(Path file) {
+        Object parsed = readPem(file);
+        try {
+            JcaPEMKeyConverter converter = new JcaPEMKeyConverter();
+            if (parsed instanceof PrivateKeyInfo info) {
+                return converter.getPrivateKey(info);
+            }
+            if (parsed instanceof PEMKeyPair pair) {
+                return converter.getKeyPair(pair).getPrivate();
+            }
+        } catch (IOException e) {
+            throw new IllegalStateException("the signing key in " + file + " cannot be read", e);
+        }
+        throw new IllegalStateException(file + " does not hold an unencrypted PEM private key");
+    }
+
+    static X509Certificate readCertificate(Path file) {
+        Object parsed = readPem(file);
+        if (!(parsed instanceof X509CertificateHolder holder)) {
+            throw new IllegalStateException(file + " does not hold a PEM certificate");
+        }
+        try {
+            return new JcaX509CertificateConverter().getCertificate(holder);
+        } catch (CertificateException e) {
+            throw new IllegalStateException("the certificate in " + file + " cannot be read", e);
+        }
+    }
+
+    private static Object readPem(Path file) {
+        try (Reader reader = Files.newBufferedReader(file); PEMParser parser = new PEMParser(reader)) {
+            return parser.readObject();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + file, e);
+        }
+    }
+}
