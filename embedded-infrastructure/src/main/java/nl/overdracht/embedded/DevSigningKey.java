@@ -26,7 +26,8 @@ public final class DevSigningKey {
     /** The audience every Overdracht token must name. */
     public static final String AUDIENCE = "overdracht";
 
-    static final String PRIVATE_KEY_FILE = "jwt-signing-key.pem";
+    /** The private key file in the key directory; tests and the token command read it. */
+    public static final String PRIVATE_KEY_FILE = "jwt-signing-key.pem";
     static final String PUBLIC_KEY_FILE = "jwt-verification-key.pem";
 
     private DevSigningKey() {

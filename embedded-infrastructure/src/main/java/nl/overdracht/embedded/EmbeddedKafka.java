@@ -36,6 +36,10 @@ final class EmbeddedKafka {
         return cluster.bootstrapServers();
     }
 
+    static synchronized boolean running() {
+        return cluster != null;
+    }
+
     private static KafkaClusterTestKit start(Path baseDirectory) {
         for (String name : NOISY_LOGGERS) {
             Logger.getLogger(name).setLevel(Level.WARNING);

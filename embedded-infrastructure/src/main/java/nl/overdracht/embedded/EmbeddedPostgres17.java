@@ -26,6 +26,10 @@ final class EmbeddedPostgres17 {
         return "jdbc:postgresql://localhost:" + server.getPort() + "/postgres";
     }
 
+    static synchronized boolean running() {
+        return server != null;
+    }
+
     static synchronized int port() {
         return server.getPort();
     }

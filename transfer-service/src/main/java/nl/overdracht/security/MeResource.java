@@ -20,13 +20,14 @@ public class MeResource {
     }
 
     @Inject
-    Caller caller;
+    CurrentCaller callers;
 
     @GET
     @Produces(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.SENDING_SCHOOL, Roles.RECEIVING_SCHOOL, Roles.OPERATOR, Roles.AUDITOR})
     @Operation(summary = "The caller's school or region and roles, as the token states them")
     public Me me() {
+        Caller caller = callers.get();
         return new Me(caller.subject(), caller.school().orElse(null), caller.region().orElse(null),
                 caller.roles().stream().sorted().toList());
     }

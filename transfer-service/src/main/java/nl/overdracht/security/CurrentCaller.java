@@ -2,16 +2,20 @@ package nl.overdracht.security;
 
 import io.quarkus.security.UnauthorizedException;
 import jakarta.enterprise.context.RequestScoped;
-import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Inject;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
-/** Turns the verified token into a {@link Caller}; the only source of the caller's school or region. */
+/**
+ * The caller of the current request, from the verified token: the only source of the caller's
+ * school or region. Request scoped, so a singleton resource that injects it reads each request's
+ * own caller through the client proxy (a {@link Caller} injected directly would be the first
+ * request's, for ever).
+ */
 @RequestScoped
-public class CallerProducer {
+public class CurrentCaller {
 
     private static final Set<String> KNOWN_ROLES = Set.of(Roles.SENDING_SCHOOL, Roles.RECEIVING_SCHOOL,
             Roles.OPERATOR, Roles.AUDITOR);
@@ -19,9 +23,8 @@ public class CallerProducer {
     @Inject
     JsonWebToken token;
 
-    /** Dependent: a record cannot be proxied, and reading a few claims again is cheap. */
-    @Produces
-    public Caller caller() {
+    /** The verified caller; 401 when the request carries no token. */
+    public Caller get() {
         if (token == null || token.getRawToken() == null) {
             throw new UnauthorizedException();
         }
