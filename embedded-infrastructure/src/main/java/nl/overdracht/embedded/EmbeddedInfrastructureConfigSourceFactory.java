@@ -93,8 +93,7 @@ public final class EmbeddedInfrastructureConfigSourceFactory implements ConfigSo
                     settings.dataDirectory(), postgres ? "started" : "not needed", kafka ? "started" : "not needed",
                     devKey ? "in use" : "not needed");
             if (devKey) {
-                LOG.infof("Mint a token: java -cp embedded-infrastructure/target/classes %s --key %s "
-                        + "--school 00YY00 --role sending-school", MintToken.class.getName(),
+                LOG.infof("Mint a token: deploy/mint-token.sh --key %s --school 00YY00 --role sending-school",
                         settings.keyDirectory().resolve(DevSigningKey.PRIVATE_KEY_FILE));
             }
         }
