@@ -167,7 +167,6 @@ final class OsoDossierReader {
                     violations.add(path + "/@" + name, Violation.NOT_WHITELISTED, "The attribute is not in the whitelist.");
                 }
             }
-            sectionsPresent.add(section.get());
             presentPaths.add(path);
             stack.push(new Frame(path, section.get(), CAPTURED.contains(path) || parent.equals(CATEGORIES)));
         }
@@ -177,8 +176,9 @@ final class OsoDossierReader {
                 return;
             }
             Frame frame = stack.peek();
-            if (!frame.hasContent && !xml.isWhiteSpace()) {
+            if (!frame.hasText && !xml.isWhiteSpace()) {
                 frame.hasContent = true;
+                frame.hasText = true;
             }
             if (frame.text != null && frame.text.length() < MAX_CAPTURED_CHARS) {
                 int length = Math.min(xml.getTextLength(), MAX_CAPTURED_CHARS - frame.text.length());
@@ -201,6 +201,10 @@ final class OsoDossierReader {
                 return;
             }
             Frame frame = stack.pop();
+            if (frame.hasText) {
+                // a section is present when it holds data of its own, not when it only wraps another
+                sectionsPresent.add(frame.section);
+            }
             if (frame.text != null) {
                 String value = frame.text.toString().strip();
                 if (Whitelist.parent(frame.path).equals(CATEGORIES)) {
@@ -360,6 +364,7 @@ final class OsoDossierReader {
         final Map<String, String> pending = new LinkedHashMap<>();
         boolean containsAllowed;
         boolean hasContent;
+        boolean hasText;
         long attachmentChars;
 
         Frame(String path, String section, boolean capture) {

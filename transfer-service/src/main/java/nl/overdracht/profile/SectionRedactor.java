@@ -106,6 +106,10 @@ public class SectionRedactor {
                         skipping = 1;
                         continue;
                     }
+                    if (current.equals(OsoDossierReader.TRANSFER_KIND) && !categoriesSeen) {
+                        addCategories(writer, profile, rules, sections, start.getName().getPrefix());
+                        categoriesSeen = true;
+                    }
                     path.push(current);
                     writer.add(event);
                     if (current.equals(OsoDossierReader.CATEGORIES)) {
@@ -121,11 +125,9 @@ public class SectionRedactor {
                 if (event.isEndElement()) {
                     String current = path.pop();
                     replacingMark = false;
-                    if (current.equals(OsoDossierReader.METADATA + "/validatieversie") && !categoriesSeen) {
-                        writer.add(event);
+                    if (current.equals(OsoDossierReader.METADATA) && !categoriesSeen) {
                         addCategories(writer, profile, rules, sections, event.asEndElement().getName().getPrefix());
                         categoriesSeen = true;
-                        continue;
                     }
                 }
                 if (replacingMark && event.isCharacters()) {
