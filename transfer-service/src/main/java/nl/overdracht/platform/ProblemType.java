@@ -8,6 +8,7 @@ import java.net.URI;
  */
 public enum ProblemType {
     MALFORMED_REQUEST(400, "malformed-request", "The request could not be read"),
+    MALFORMED_DOSSIER(400, "malformed-dossier", "The dossier is not well-formed or exceeds a structural limit"),
     INVALID_REQUEST(400, "invalid-request", "The request has invalid fields"),
     UNAUTHENTICATED(401, "unauthenticated", "A valid bearer token is required"),
     FORBIDDEN(403, "forbidden", "The caller's role does not allow this"),

@@ -1,0 +1,40 @@
+package nl.overdracht.profile;
+
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * A dossier that passed its profile's whitelist, with what intake needs to know about it.
+ *
+ * @param profile the profile and version it was checked against
+ * @param pupilId the pupil's checked identifier
+ * @param receivingSchool the receiving school as stated in the dossier (vl-baso envelope), if any
+ * @param sendingSchool the sending school as stated in the dossier (OSO: BRIN plus vestigingscode), if any
+ * @param transferKind the OSO {@code overstap} (POVO, POPO, VOVO); empty for JSON profiles
+ * @param sectionsPresent the names of the profile's sections that hold data
+ * @param inspection the OSO inspection record; empty for JSON profiles
+ * @param content the dossier bytes as received
+ */
+public record InspectedDossier(Profile profile, PupilId pupilId, Optional<String> receivingSchool,
+        Optional<String> sendingSchool, Optional<String> transferKind, Set<String> sectionsPresent,
+        Optional<InspectionRecord> inspection, byte[] content) {
+
+    public InspectedDossier {
+        Objects.requireNonNull(profile, "profile");
+        Objects.requireNonNull(pupilId, "pupilId");
+        Objects.requireNonNull(receivingSchool, "receivingSchool");
+        Objects.requireNonNull(sendingSchool, "sendingSchool");
+        Objects.requireNonNull(transferKind, "transferKind");
+        Objects.requireNonNull(inspection, "inspection");
+        Objects.requireNonNull(content, "content");
+        sectionsPresent = Set.copyOf(sectionsPresent);
+    }
+
+    /** Never shows the content or the pupil identifier. */
+    @Override
+    public String toString() {
+        return "InspectedDossier[profile=" + profile.id() + "/" + profile.version() + ", transferKind="
+                + transferKind.orElse("-") + ", sections=" + sectionsPresent + ", bytes=" + content.length + "]";
+    }
+}

@@ -1,0 +1,46 @@
+package nl.overdracht.profile;
+
+import java.util.Objects;
+import nl.overdracht.platform.Problem;
+
+/**
+ * One reason a dossier may not be accepted.
+ *
+ * @param path a JSON Pointer (JSON dossiers) or an element path such as
+ *     {@code /dossier/huidigeschool/leerling/bsn} (OSO XML); never a value
+ * @param code a stable rule code, for example {@code not-whitelisted} or {@code forbidden-category}
+ * @param reason a one-line explanation, usually with the legal basis; never a field value
+ */
+public record Violation(String path, String code, String reason) {
+
+    public static final String NOT_WHITELISTED = "not-whitelisted";
+    public static final String FORBIDDEN_CATEGORY = "forbidden-category";
+    public static final String FORBIDDEN_FIELD = "forbidden-field";
+    public static final String INZAGE_MISSING = "inzage-missing";
+    public static final String CONSENT_MISSING = "consent-missing";
+    public static final String UNSUPPORTED_VERSION = "unsupported-version";
+    public static final String UNSUPPORTED_PROFILE = "unsupported-profile";
+    public static final String UNSUPPORTED_TRANSFER_KIND = "unsupported-transfer-kind";
+    public static final String TRANSFER_KIND_MISSING = "transfer-kind-missing";
+    public static final String INVALID_CATEGORY_MARK = "invalid-category-mark";
+    public static final String OUT_OF_ORDER = "out-of-order";
+    public static final String INVALID_PUPIL_ID = "invalid-pupil-id";
+    public static final String PUPIL_ID_MISSING = "pupil-id-missing";
+    public static final String ATTACHMENT_TOO_LARGE = "attachment-too-large";
+    public static final String INVALID_ATTACHMENT = "invalid-attachment";
+    public static final String VERSLAG_MISSING = "verslag-missing";
+    public static final String REQUIRED_MISSING = "required-missing";
+    public static final String INVALID_TYPE = "invalid-type";
+    public static final String XSD_INVALID = "xsd-invalid";
+
+    public Violation {
+        Objects.requireNonNull(path, "path");
+        Objects.requireNonNull(code, "code");
+        Objects.requireNonNull(reason, "reason");
+    }
+
+    /** This violation as a field error of a problem details body. */
+    public Problem.FieldError toFieldError() {
+        return new Problem.FieldError(path, reason, code);
+    }
+}

@@ -1,0 +1,103 @@
+package nl.overdracht.profile;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.util.Optional;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+class SectionRedactorTest {
+
+    private final SectionRedactor redactor = new SectionRedactor();
+    private final DossierInspector inspector = Fixtures.inspector();
+    private final Profile oso = Fixtures.CATALOG.find("oso-gegevensset", "2019.1").orElseThrow();
+    private final Profile baso = Fixtures.CATALOG.find("vl-baso", "2").orElseThrow();
+
+    @Test
+    void osoRedactionRemovesTheCategoryMarksItOptUitAndReinspectsClean() {
+        // Given an inspected POVO dossier with onderwijsondersteuning and handelingsplannen
+        byte[] content = Fixtures.sample("oso-povo-valid.xml");
+
+        // When the parents' objection to onderwijsondersteuning is applied
+        byte[] redacted = redactor.removeSections(oso, content, Set.of("onderwijsondersteuning"));
+
+        // Then that content is gone, marked OPT-UIT, the handelingsplan stays, and it inspects clean
+        String xml = new String(redacted, StandardCharsets.UTF_8);
+        assertThat(xml).doesNotContain("toelichting_onderwijsbehoeften")
+                .contains("<cat_onderwijsondersteuning>OPT-UIT</cat_onderwijsondersteuning>")
+                .contains("<handelingsplan>");
+        InspectedDossier again = inspector.inspect("application/xml", redacted);
+        assertThat(again.sectionsPresent()).contains("handelingsplannen");
+    }
+
+    @Test
+    void osoRedactionOfBothNestedCategoriesRemovesTheContainer() {
+        byte[] redacted = redactor.removeSections(oso, Fixtures.sample("oso-povo-valid.xml"),
+                Set.of("onderwijsondersteuning", "handelingsplannen"));
+
+        String xml = new String(redacted, StandardCharsets.UTF_8);
+        assertThat(xml).doesNotContain("<onderwijsondersteuning>").doesNotContain("<handelingsplan>")
+                .contains("<cat_handelingsplannen>OPT-UIT</cat_handelingsplannen>");
+        assertThat(inspector.inspect("application/xml", redacted).sectionsPresent())
+                .doesNotContain("onderwijsondersteuning", "handelingsplannen");
+    }
+
+    @Test
+    void osoRedactionAddsCategorieUitleveringWhenTheDossierHadNone() {
+        String withoutBlock = new String(Fixtures.sample("oso-popo-valid.xml"), StandardCharsets.UTF_8)
+                .replaceAll("(?s)<categorie_uitlevering>.*</categorie_uitlevering>", "");
+
+        byte[] redacted = redactor.removeSections(oso, withoutBlock.getBytes(StandardCharsets.UTF_8), Set.of("verzuim"));
+
+        String xml = new String(redacted, StandardCharsets.UTF_8);
+        assertThat(xml).contains("<cat_verzuim>OPT-UIT</cat_verzuim>").contains("<cat_leerling>VERPLICHT</cat_leerling>");
+        assertThat(inspector.inspect("application/xml", redacted)).isNotNull();
+    }
+
+    @Test
+    void osoRedactionOfOfficialExampleStaysValidAgainstTheXsd() throws Exception {
+        byte[] example = Files.readAllBytes(Fixtures.requireSharedOso().resolve("examples/Voorbeelddossier_OV_POVO_full.xml"));
+        DossierInspector withXsd = DossierInspector.create(Fixtures.CATALOG, Optional.of(Fixtures.requireXsd()));
+
+        byte[] redacted = redactor.removeSections(oso, example,
+                Set.of("onderwijsondersteuning", "toetsresultaten", "bijlagedocs", "verzuim"));
+
+        InspectedDossier again = withXsd.inspect("application/xml", redacted);
+        assertThat(again.sectionsPresent()).doesNotContain("onderwijsondersteuning", "toetsresultaten", "bijlagedocs",
+                "verzuim");
+        assertThat(redacted.length).isLessThan(example.length);
+    }
+
+    @Test
+    void redactedSampleStaysValidAgainstTheXsd() {
+        DossierInspector withXsd = DossierInspector.create(Fixtures.CATALOG, Optional.of(Fixtures.requireXsd()));
+
+        byte[] redacted = redactor.removeSections(oso, Fixtures.sample("oso-povo-valid.xml"),
+                Set.of("onderwijsondersteuning"));
+
+        assertThat(withXsd.inspect("application/xml", redacted)).isNotNull();
+    }
+
+    @Test
+    void jsonRedactionDropsTheSectionsAndReinspectsClean() {
+        byte[] redacted = redactor.removeSections(baso, Fixtures.sample("vl-baso-v2-valid.json"),
+                Set.of("parentsPart", "languageSupport"));
+
+        InspectedDossier again = inspector.inspect("application/json", redacted);
+        assertThat(again.sectionsPresent()).doesNotContain("parentsPart", "languageSupport").contains("verslag");
+    }
+
+    @Test
+    void mandatoryOrUnknownSectionCannotBeRemoved() {
+        byte[] content = Fixtures.sample("vl-baso-v2-valid.json");
+        assertThatThrownBy(() -> redactor.removeSections(baso, content, Set.of("verslag")))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("mandatory");
+        assertThatThrownBy(() -> redactor.removeSections(baso, content, Set.of("nope")))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> redactor.removeSections(oso, Fixtures.sample("oso-povo-valid.xml"), Set.of("leerling")))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+}
