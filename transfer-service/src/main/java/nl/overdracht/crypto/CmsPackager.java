@@ -99,14 +99,15 @@ public class CmsPackager {
                 case AES256_CBC -> {
                     CMSEnvelopedDataGenerator generator = new CMSEnvelopedDataGenerator();
                     generator.addRecipientInfoGenerator(recipientInfo);
-                    OutputEncryptor cbc = new JceCMSContentEncryptorBuilder(CMSAlgorithm.AES256_CBC)
-                            .setProvider(BouncyCastle.PROVIDER).build();
+                    // the JDK's AES (hardware-accelerated) rather than Bouncy Castle's pure-Java one
+                    OutputEncryptor cbc = new JceCMSContentEncryptorBuilder(CMSAlgorithm.AES256_CBC).build();
                     yield generator.generate(new CMSProcessableByteArray(CMSObjectIdentifiers.signedData, signed), cbc)
                             .toASN1Structure().getEncoded(ASN1Encoding.DER);
                 }
                 case AES256_GCM -> {
                     CMSAuthEnvelopedDataGenerator generator = new CMSAuthEnvelopedDataGenerator();
                     generator.addRecipientInfoGenerator(recipientInfo);
+                    // the JDK providers cannot make a CMS GCM content encryptor (no KeyGenerator by OID)
                     OutputAEADEncryptor gcm = (OutputAEADEncryptor) new JceCMSContentEncryptorBuilder(
                             CMSAlgorithm.AES256_GCM).setProvider(BouncyCastle.PROVIDER).build();
                     yield generator.generate(new CMSProcessableByteArray(signed), gcm)
@@ -121,11 +122,10 @@ public class CmsPackager {
     /** The DER encoding of SignedData over {@code content}, content encapsulated. */
     byte[] sign(byte[] content) throws OperatorCreationException, CertificateEncodingException, CMSException,
             IOException {
-        ContentSigner signer = new JcaContentSignerBuilder(identity.signatureAlgorithm())
-                .setProvider(BouncyCastle.PROVIDER).build(identity.privateKey());
+        ContentSigner signer = new JcaContentSignerBuilder(identity.signatureAlgorithm()).build(identity.privateKey());
         CMSSignedDataGenerator generator = new CMSSignedDataGenerator();
         generator.addSignerInfoGenerator(new JcaSignerInfoGeneratorBuilder(
-                new JcaDigestCalculatorProviderBuilder().setProvider(BouncyCastle.PROVIDER).build())
+                new JcaDigestCalculatorProviderBuilder().build())
                 .build(signer, identity.certificate()));
         generator.addCertificates(new JcaCertStore(List.of(identity.certificate())));
         CMSSignedData signed = generator.generate(new CMSProcessableByteArray(content), true);
