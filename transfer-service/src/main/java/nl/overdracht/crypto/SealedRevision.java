@@ -16,7 +16,9 @@ import java.util.Objects;
  * the key-encryption key {@code keyVersion}: 40 bytes.
  *
  * <p>{@code plaintextSha256} lets callers compare revisions and chain audit entries without
- * decrypting; {@link DossierCipher#open} checks it as well.
+ * decrypting; {@link DossierCipher#open} checks it as well. It is unkeyed: anyone holding it can
+ * confirm a guessed plaintext, which is harmless for whole dossiers but means it must never be
+ * computed this way over a single short field (use {@link BlindIndex} for those).
  *
  * <p>Arrays are copied in and out; {@code toString} prints lengths and the key version only.
  */

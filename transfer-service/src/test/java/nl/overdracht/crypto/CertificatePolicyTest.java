@@ -41,6 +41,13 @@ class CertificatePolicyTest {
     }
 
     @Test
+    void otherKeyTypesAreRefused() {
+        var cert = TestCertificates.ed25519("CN=ed25519").issue().certificate();
+
+        assertThat(policy.problems(cert, NOW)).containsExactly("EdDSA key; RSA or EC required");
+    }
+
+    @Test
     void rsaWithoutKeyEnciphermentIsRefused() {
         var cert = TestCertificates.rsa("CN=rsa2048", 2048).keyUsage(KeyUsage.digitalSignature).issue().certificate();
 

@@ -151,6 +151,14 @@ class CmsPackagerTest {
     }
 
     @Test
+    void recipientWithAnUnsupportedKeyTypeIsRefused() {
+        var ed25519 = TestCertificates.ed25519("CN=School Ed25519").issue().certificate();
+
+        assertThatThrownBy(() -> packager.signAndEncrypt(CONTENT, ed25519))
+                .isInstanceOf(CryptoException.class).hasMessageContaining("RSA or EC is required");
+    }
+
+    @Test
     void mediaTypesFollowRfc8551() {
         assertThat(ContentEncryption.AES256_CBC.mediaType()).isEqualTo("application/pkcs7-mime; smime-type=enveloped-data");
         assertThat(ContentEncryption.AES256_GCM.mediaType())

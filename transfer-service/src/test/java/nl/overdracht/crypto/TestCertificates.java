@@ -89,6 +89,11 @@ public final class TestCertificates {
         return new Builder(subject, "EC", 0, curve, KeyUsage.digitalSignature | KeyUsage.keyAgreement);
     }
 
+    /** A builder for an Ed25519 certificate, a key type no recipient may have. */
+    public static Builder ed25519(String subject) {
+        return new Builder(subject, "Ed25519", 0, null, KeyUsage.digitalSignature);
+    }
+
     /** An Overdracht-like signing identity: RSA 3072, digitalSignature and nonRepudiation. */
     public static SigningIdentity signingIdentity() {
         return rsa("CN=Overdracht test signing key,O=Overdracht", 3072)
@@ -151,7 +156,11 @@ public final class TestCertificates {
                 if (keyUsage != null) {
                     builder.addExtension(Extension.keyUsage, true, new KeyUsage(keyUsage));
                 }
-                String signature = algorithm.equals("EC") ? "SHA256withECDSA" : "SHA256withRSA";
+                String signature = switch (algorithm) {
+                    case "EC" -> "SHA256withECDSA";
+                    case "Ed25519" -> "Ed25519";
+                    default -> "SHA256withRSA";
+                };
                 JcaContentSignerBuilder signer = new JcaContentSignerBuilder(signature);
                 JcaX509CertificateConverter converter = new JcaX509CertificateConverter();
                 if (usesBouncyCastle()) {
@@ -177,7 +186,7 @@ public final class TestCertificates {
                         : KeyPairGenerator.getInstance(algorithm);
                 if (curve != null) {
                     generator.initialize(new ECGenParameterSpec(curve));
-                } else {
+                } else if (bits > 0) {
                     generator.initialize(bits);
                 }
                 return generator.generateKeyPair();
