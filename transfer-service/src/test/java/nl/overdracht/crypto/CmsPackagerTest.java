@@ -159,6 +159,22 @@ class CmsPackagerTest {
     }
 
     @Test
+    void ecSigningIdentitySignsWithEcdsa() {
+        SigningIdentity ecIdentity = TestCertificates.ec("CN=Overdracht EC signer", "secp384r1").issue()
+                .asSigningIdentity();
+        byte[] pkg = new CmsPackager(ecIdentity).signAndEncrypt(CONTENT, RSA_SCHOOL.certificate());
+
+        assertThat(CmsPackages.decryptAndVerify(pkg, RSA_SCHOOL.privateKey(), ecIdentity.certificate()))
+                .isEqualTo(CONTENT);
+    }
+
+    @Test
+    void bytesThatAreNotCmsAreRefused() {
+        assertThatThrownBy(() -> CmsPackages.decryptAndVerify(CONTENT, RSA_SCHOOL.privateKey(), OVERDRACHT.certificate()))
+                .isInstanceOf(CryptoException.class).hasMessageContaining("not a DER CMS ContentInfo");
+    }
+
+    @Test
     void mediaTypesFollowRfc8551() {
         assertThat(ContentEncryption.AES256_CBC.mediaType()).isEqualTo("application/pkcs7-mime; smime-type=enveloped-data");
         assertThat(ContentEncryption.AES256_GCM.mediaType())
