@@ -1,12 +1,31 @@
 /**
- * Cryptography: envelope encryption of dossier revisions at rest (a fresh data key per revision,
- * wrapped by a versioned key-encryption key), the keyed blind index for pupil ids, Overdracht's
- * own signing identity, and CMS sign-then-encrypt for deliveries.
+ * Cryptography: envelope encryption of dossier revisions at rest, the keyed blind index for pupil
+ * ids, Overdracht's own signing identity, and CMS sign-then-encrypt for deliveries.
  *
- * <p>Owns: every key and every cipher the service uses, and the stored and wire formats they
- * produce (pinned by golden vectors).
+ * <p>Owns:
+ * <ul>
+ *   <li>{@link nl.overdracht.crypto.DossierCipher}: seal/open/rewrap of revisions; a fresh
+ *       AES-256-GCM data key per revision, wrapped (AES Key Wrap, RFC 3394) by a versioned
+ *       key-encryption key from the {@link nl.overdracht.crypto.KeyRing}; the stored format on
+ *       {@link nl.overdracht.crypto.SealedRevision}, the associated data on
+ *       {@link nl.overdracht.crypto.Aad}.</li>
+ *   <li>{@link nl.overdracht.crypto.BlindIndex}: HMAC-SHA256 over {@code kind:value}.</li>
+ *   <li>{@link nl.overdracht.crypto.CmsPackager}: CMS SignedData inside EnvelopedData
+ *       (AES-256-CBC) or AuthEnvelopedData (AES-256-GCM), DER; the receiving side in
+ *       {@link nl.overdracht.crypto.CmsPackages}; recipient certificate rules in
+ *       {@link nl.overdracht.crypto.CertificatePolicy}.</li>
+ *   <li>Every key the service holds and every format these produce, each pinned by golden vectors
+ *       or an OpenSSL interoperability test.</li>
+ * </ul>
  *
- * <p>Must not: log or print a key, a plaintext or a ciphertext; write plaintext to disk; invent a
- * format where a standard one (AES-GCM, CMS) exists.
+ * <p>Configuration (no defaults; secrets): {@code overdracht.crypto.kek.<version>},
+ * {@code overdracht.crypto.kek-current}, {@code overdracht.crypto.blind-index-key},
+ * {@code overdracht.signing.private-key}, {@code overdracht.signing.certificate}. A missing or
+ * malformed key stops the start.
+ *
+ * <p>Must not: log, print or put into an exception message a key, a plaintext or ciphertext bytes
+ * ({@code toString} of key and ciphertext holders is redacted); write plaintext to disk; invent a
+ * format where a standard one (AES-GCM, AES-KW, HMAC, CMS) exists; register a JCA provider
+ * globally; know about dossiers beyond the ids in {@link nl.overdracht.crypto.Aad}.
  */
 package nl.overdracht.crypto;

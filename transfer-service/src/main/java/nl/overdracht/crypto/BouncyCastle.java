@@ -1,0 +1,18 @@
+package nl.overdracht.crypto;
+
+import java.security.Provider;
+import org.bouncycastle.jce.provider.BouncyCastleProvider;
+
+/**
+ * The Bouncy Castle provider instance the CMS code asks for where the JDK falls short (RSA-OAEP
+ * parameters from CMS, ECDH with a KDF, the CMS AES-GCM content encryptor, CMS decryption); it is
+ * not registered globally, so the rest of the JVM keeps its default providers. Signing, digests
+ * and AES-CBC use the JDK's providers, whose AES and SHA use the CPU's instructions.
+ */
+final class BouncyCastle {
+
+    static final Provider PROVIDER = new BouncyCastleProvider();
+
+    private BouncyCastle() {
+    }
+}
