@@ -1,19 +1,23 @@
 package nl.overdracht.audit;
 
-import io.quarkus.scheduler.Scheduled;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
 import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.core.Vertx;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.RowSet;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
 import nl.overdracht.crypto.SigningIdentity;
 import org.jboss.logging.Logger;
 
@@ -22,7 +26,8 @@ import org.jboss.logging.Logger;
  * transaction that first takes a transaction-scoped advisory lock, so that across all instances
  * exactly one chains at a time and the sequence stays gapless. For each entry it assigns the next
  * seq, computes leaf and chain ({@link AuditCanonical}), inserts it and deletes the pending row;
- * then, in the same transaction, signs a checkpoint when one is due.
+ * then, in the same transaction, signs a checkpoint when one is due. It runs every
+ * {@code overdracht.audit.chain-interval} and on demand ({@link AuditLog#drain()}).
  */
 @ApplicationScoped
 public class AuditChainer {
@@ -47,13 +52,37 @@ public class AuditChainer {
     @Inject
     AuditConfig config;
 
-    @Scheduled(every = "${overdracht.audit.chain-interval:0.2s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
-            identity = "audit-chainer")
-    Uni<Void> chainOnSchedule() {
-        return chainPending(false)
-                .onFailure().invoke(e -> LOG.errorf("Audit chaining failed: %s", e.getClass().getSimpleName()))
-                .onFailure().recoverWithNull()
-                .replaceWithVoid();
+    @Inject
+    Vertx vertx;
+
+    private final AtomicBoolean running = new AtomicBoolean();
+    private volatile long timer = -1;
+
+    /*
+     * A Vert.x periodic timer rather than @Scheduled: the Quarkus scheduler does not run jobs more
+     * often than once a second, and the chainer's pace sets how soon an entry is in the chain.
+     */
+    void start(@Observes StartupEvent startup) {
+        timer = vertx.setPeriodic(config.chainInterval().toMillis(), id -> chainOnSchedule());
+    }
+
+    void stop(@Observes ShutdownEvent shutdown) {
+        if (timer >= 0) {
+            vertx.cancelTimer(timer);
+        }
+    }
+
+    /** One tick: chains what is pending unless the previous tick is still at it or another instance is. */
+    void chainOnSchedule() {
+        if (!running.compareAndSet(false, true)) {
+            return;
+        }
+        chainPending(false).subscribe().with(
+                chained -> running.set(false),
+                failure -> {
+                    running.set(false);
+                    LOG.errorf("Audit chaining failed: %s", failure.getClass().getSimpleName());
+                });
     }
 
     /** Chains everything pending now, waiting for the lock if another chainer holds it. */

@@ -9,8 +9,8 @@ import java.time.Duration;
 public interface AuditConfig {
 
     /** How often the chainer moves pending entries into the chain. */
-    @WithDefault("0.2s")
-    String chainInterval();
+    @WithDefault("PT0.2S")
+    Duration chainInterval();
 
     /** At most this many pending entries are chained in one transaction. */
     @WithDefault("1000")
