@@ -4,6 +4,9 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
+import io.quarkus.security.identity.SecurityIdentity;
+import jakarta.enterprise.event.Event;
+import jakarta.inject.Inject;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.HttpHeaders;
@@ -19,6 +22,8 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
  * The one place where exceptions become responses: every error leaves as RFC 9457
  * {@code application/problem+json}, with the status and type from {@link ProblemType}. Fails
  * closed: anything unknown is a 500 that names an error id, never a stack trace or a class.
+ * Every 401 for a presented token and every 403 is announced as an {@link AccessRefused} event
+ * (asynchronous), which the audit log records.
  */
 public class ProblemMapper {
 
@@ -29,8 +34,18 @@ public class ProblemMapper {
         return respond(e.type(), e.getMessage(), e.errors(), uri);
     }
 
+    @Inject
+    Event<AccessRefused> refusals;
+
+    @Inject
+    SecurityIdentity identity;
+
     @ServerExceptionMapper({AuthenticationFailedException.class, UnauthorizedException.class})
-    public Response unauthenticated(RuntimeException e, UriInfo uri) {
+    public Response unauthenticated(RuntimeException e, UriInfo uri, HttpHeaders headers) {
+        if (headers != null && headers.getHeaderString(HttpHeaders.AUTHORIZATION) != null) {
+            // a presented token that failed is an attempt; a request without one is not audited
+            refused(uri, ProblemType.UNAUTHENTICATED.status(), null);
+        }
         return Response.fromResponse(respond(ProblemType.UNAUTHENTICATED,
                 "Send a valid bearer token issued for Overdracht.", List.of(), uri))
                 .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer")
@@ -39,6 +54,7 @@ public class ProblemMapper {
 
     @ServerExceptionMapper
     public Response forbidden(ForbiddenException e, UriInfo uri) {
+        refused(uri, ProblemType.FORBIDDEN.status(), subject());
         return respond(ProblemType.FORBIDDEN, "The caller's roles do not include one this operation needs.",
                 List.of(), uri);
     }
@@ -77,6 +93,23 @@ public class ProblemMapper {
         LOG.errorf(e, "Unexpected error %s on %s", errorId, uri == null ? "?" : uri.getPath());
         return respond(ProblemType.INTERNAL, "Unexpected error; quote error id " + errorId + " to the operator.",
                 List.of(), uri);
+    }
+
+    /** Announces a refusal for the audit log: path, status and subject only; never blocks the request. */
+    private void refused(UriInfo uri, int status, String subject) {
+        try {
+            refusals.fireAsync(new AccessRefused(uri == null ? null : uri.getPath(), status, subject));
+        } catch (RuntimeException e) {
+            LOG.warnf("Could not announce a refused request (status %d): %s", status, e.getClass().getSimpleName());
+        }
+    }
+
+    private String subject() {
+        try {
+            return identity == null || identity.isAnonymous() ? null : identity.getPrincipal().getName();
+        } catch (RuntimeException e) {
+            return null;
+        }
     }
 
     /** Builds the problem response; public so that non-JAX-RS routes answer in the same form. */

@@ -1,0 +1,103 @@
+package nl.overdracht.audit;
+
+import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import nl.overdracht.security.Roles;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestQuery;
+
+/** The auditor's API: entries, checkpoints, verification and export. Auditors only. */
+@Path("/api/v1/audit")
+@Tag(name = "audit")
+@RolesAllowed(Roles.AUDITOR)
+public class AuditResource {
+
+    static final String CSV = "text/csv";
+    static final String NEXT_CURSOR = "Audit-Next-Cursor";
+
+    @Inject
+    AuditQueries queries;
+
+    @Inject
+    AuditVerification verification;
+
+    @Inject
+    AuditExport export;
+
+    @GET
+    @Path("entries")
+    @Produces({MediaType.APPLICATION_JSON, CSV})
+    @Operation(summary = "Audit entries in seq order, filtered and cursor-paginated; CSV with Accept: text/csv")
+    public Uni<Response> entries(@RestQuery String dossier, @RestQuery String school, @RestQuery String action,
+            @RestQuery String from, @RestQuery String to, @RestQuery Long cursor, @RestQuery Integer limit,
+            HttpHeaders headers) {
+        AuditQueries.Filter filter = new AuditQueries.Filter(QueryParams.uuid("dossier", dossier),
+                QueryParams.school(school), QueryParams.action(action), QueryParams.instant("from", from),
+                QueryParams.instant("to", to), QueryParams.cursor("cursor", cursor), QueryParams.limit(limit));
+        boolean csv = wantsCsv(headers);
+        return queries.entries(filter).map(page -> {
+            var views = page.items().stream().map(AuditViews.Entry::of).toList();
+            Response.ResponseBuilder response;
+            if (csv) {
+                StringBuilder out = new StringBuilder();
+                Csv.row(out, AuditViews.Entry.CSV_HEADER);
+                views.forEach(view -> Csv.row(out, view.csvRow()));
+                response = Response.ok(out.toString(), CSV + ";charset=UTF-8");
+            } else {
+                response = Response.ok(new AuditViews.Entries(views, page.next()), MediaType.APPLICATION_JSON);
+            }
+            return (page.next() == null ? response : response.header(NEXT_CURSOR, page.next())).build();
+        });
+    }
+
+    @GET
+    @Path("checkpoints")
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Signed checkpoints in size order, cursor-paginated (cursor = last size)")
+    public Uni<AuditViews.Checkpoints> checkpoints(@RestQuery Long cursor, @RestQuery Integer limit) {
+        return queries.checkpoints(QueryParams.cursor("cursor", cursor), QueryParams.limit(limit))
+                .map(page -> new AuditViews.Checkpoints(
+                        page.items().stream().map(AuditViews.CheckpointView::of).toList(), page.next()));
+    }
+
+    @GET
+    @Path("verification")
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Recomputes the chain over seq from..to and checks the checkpoints in it")
+    public Uni<ChainCheck.Verification> verification(@RestQuery Long from, @RestQuery Long to) {
+        return verification.verify(QueryParams.sequence("from", from), QueryParams.sequence("to", to));
+    }
+
+    @GET
+    @Path("export")
+    @Produces(AuditExport.MEDIA_TYPE)
+    @Operation(summary = "The log (seq from..to) as JSON lines for the standalone verifier")
+    public Uni<Response> export(@RestQuery Long from, @RestQuery Long to) {
+        return export.export(QueryParams.sequence("from", from), QueryParams.sequence("to", to))
+                .map(body -> Response.ok(body, AuditExport.MEDIA_TYPE + ";charset=UTF-8").build());
+    }
+
+    /** CSV when the caller prefers it to JSON; JSON otherwise (also for a missing or wildcard Accept). */
+    static boolean wantsCsv(HttpHeaders headers) {
+        for (MediaType type : headers.getAcceptableMediaTypes()) {
+            if (type.isWildcardType()) {
+                return false;
+            }
+            if (type.isCompatible(MediaType.valueOf(CSV))) {
+                return true;
+            }
+            if (type.isCompatible(MediaType.APPLICATION_JSON_TYPE)) {
+                return false;
+            }
+        }
+        return false;
+    }
+}

@@ -1,0 +1,85 @@
+package nl.overdracht.audit;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import java.time.Instant;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeFormatterBuilder;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.List;
+
+/**
+ * The JSON (and CSV) shapes of the audit API. Hashes are lower-case hex, signatures base64, times
+ * ISO-8601 UTC with exactly six fractional digits, so that an entry's canonical bytes can be
+ * rebuilt exactly from its JSON.
+ */
+final class AuditViews {
+
+    static final DateTimeFormatter TIME = new DateTimeFormatterBuilder().appendInstant(6).toFormatter();
+    private static final HexFormat HEX = HexFormat.of();
+
+    private AuditViews() {
+    }
+
+    /** An entry as auditors and the export see it; absent values are explicit nulls. */
+    @JsonInclude(JsonInclude.Include.ALWAYS)
+    record Entry(long seq, String at, String action, String actorSubject, String actorRole, String actorSchool,
+            String actorRegion, String dossierId, String outcome, String contentSha256, String leaf, String chain) {
+
+        static Entry of(AuditEntry entry) {
+            AuditRecord record = entry.record();
+            AuditActor actor = record.actor();
+            return new Entry(entry.seq(), time(entry.recordedAt()), record.action().name(), actor.subject(),
+                    actor.role(), actor.school(), actor.region(),
+                    record.dossierId() == null ? null : record.dossierId().toString(), record.outcome(),
+                    hex(record.contentSha256()), hex(entry.leaf()), hex(entry.chain()));
+        }
+
+        static final List<String> CSV_HEADER = List.of("seq", "at", "action", "actor_subject", "actor_role",
+                "actor_school", "actor_region", "dossier_id", "outcome", "content_sha256", "leaf", "chain");
+
+        List<String> csvRow() {
+            return java.util.Arrays.asList(Long.toString(seq), at, action, actorSubject, actorRole, actorSchool,
+                    actorRegion, dossierId, outcome, contentSha256, leaf, chain);
+        }
+    }
+
+    /** What a school sees of an entry about its dossier: who (by school and role), what, when, never a person's id. */
+    record Disclosure(long seq, String at, String action, String actorRole, String actorSchool, String outcome) {
+
+        static Disclosure of(AuditEntry entry) {
+            AuditRecord record = entry.record();
+            return new Disclosure(entry.seq(), time(entry.recordedAt()), record.action().name(),
+                    record.actor().role(), record.actor().school(), record.outcome());
+        }
+    }
+
+    record CheckpointView(long size, String chainHead, String signedAt, String algorithm, String signature) {
+
+        static CheckpointView of(Checkpoint checkpoint) {
+            return new CheckpointView(checkpoint.size(), hex(checkpoint.chainHead()), time(checkpoint.signedAt()),
+                    checkpoint.algorithm(), Base64.getEncoder().encodeToString(checkpoint.signature()));
+        }
+    }
+
+    /** A page of entries and the cursor to pass for the next page (null on the last). */
+    @JsonInclude(JsonInclude.Include.ALWAYS)
+    record Entries(List<Entry> entries, Long next) {
+    }
+
+    @JsonInclude(JsonInclude.Include.ALWAYS)
+    record Checkpoints(List<CheckpointView> checkpoints, Long next) {
+    }
+
+    @JsonInclude(JsonInclude.Include.ALWAYS)
+    record Disclosures(List<Disclosure> entries, Long next) {
+    }
+
+    static String time(Instant instant) {
+        return TIME.format(instant);
+    }
+
+    static String hex(byte[] bytes) {
+        return bytes == null ? null : HEX.formatHex(bytes);
+    }
+}
