@@ -21,6 +21,7 @@ public enum ProblemType {
     UNSUPPORTED_MEDIA_TYPE(415, "unsupported-media-type", "The media type is not supported"),
     UNPROCESSABLE(422, "unprocessable", "The request is well-formed but violates the rules"),
     DOSSIER_REJECTED(422, "dossier-rejected", "The dossier holds data that may not be transferred"),
+    MANDATORY_SECTION(422, "mandatory-section", "The law makes this section mandatory to transfer"),
     TOO_MANY_REQUESTS(429, "too-many-requests", "Too many requests"),
     INTERNAL(500, "internal", "An unexpected error occurred"),
     SERVICE_UNAVAILABLE(503, "service-unavailable", "A service the request needs is unavailable");

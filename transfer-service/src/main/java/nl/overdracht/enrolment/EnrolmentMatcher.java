@@ -1,0 +1,99 @@
+package nl.overdracht.enrolment;
+
+import nl.overdracht.platform.Bytea;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.SqlConnection;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.Arrays;
+import java.util.UUID;
+import nl.overdracht.audit.AuditActor;
+import nl.overdracht.lifecycle.TransferState;
+import nl.overdracht.lifecycle.Transition;
+import nl.overdracht.lifecycle.Transitions;
+import nl.overdracht.profile.ProfileCatalog;
+
+/**
+ * Matches a dossier with the enrolment of the same pupil (same blind index, and the same sending
+ * school when the enrolment names one), in whichever order they arrive. A match opens the
+ * objection window: {@code window_ends_at} = match time + the profile's window.
+ */
+@ApplicationScoped
+public class EnrolmentMatcher {
+
+    @Inject
+    Transitions transitions;
+
+    @Inject
+    ProfileCatalog profiles;
+
+    /** A dossier that may be matched: its ids and what the match rules compare. */
+    public record Candidate(UUID dossierId, byte[] pupilIndex, String sendingSchool, String receivingSchool,
+            String profileId, String profileVersion) {
+    }
+
+    /** A new dossier, in {@code tx}: matched with the oldest waiting enrolment of its pupil, if any. */
+    public Uni<Void> matchNewDossier(SqlConnection tx, Candidate dossier, Instant now, AuditActor actor) {
+        return tx.preparedQuery("SELECT id, receiving_school FROM enrolment WHERE pupil_index = $1 "
+                + "AND matched_dossier_id IS NULL AND (sending_school IS NULL OR sending_school = $2) "
+                + "ORDER BY created_at, id LIMIT 1 FOR UPDATE SKIP LOCKED")
+                .execute(Tuple.of(Bytea.of(dossier.pupilIndex()), dossier.sendingSchool()))
+                .flatMap(rows -> rows.size() == 0 ? Uni.createFrom().voidItem()
+                        : decide(tx, dossier, rows.iterator().next(), now, actor));
+    }
+
+    /** A new enrolment, in {@code tx}: matched with the newest waiting dossier of its pupil, if any. */
+    Uni<Void> matchNewEnrolment(SqlConnection tx, UUID enrolmentId, byte[] pupilIndex, String receivingSchool,
+            String sendingSchool, Instant now, AuditActor actor) {
+        return tx.preparedQuery("SELECT id, sending_school, receiving_school, profile_id, profile_version FROM dossier "
+                + "WHERE pupil_index = $1 AND state = 'AWAITING_ENROLMENT' AND ($2::text IS NULL OR sending_school = $2) "
+                + "ORDER BY created_at DESC, id LIMIT 1 FOR UPDATE")
+                .execute(Tuple.of(Bytea.of(pupilIndex), sendingSchool))
+                .flatMap(rows -> {
+                    if (rows.size() == 0) {
+                        return Uni.createFrom().voidItem();
+                    }
+                    Row row = rows.iterator().next();
+                    Candidate dossier = new Candidate(row.getUUID("id"), pupilIndex, row.getString("sending_school"),
+                            row.getString("receiving_school"), row.getString("profile_id"),
+                            row.getString("profile_version"));
+                    return decide(tx, dossier, enrolmentRow(enrolmentId, receivingSchool), now, actor);
+                });
+    }
+
+    private Uni<Void> decide(SqlConnection tx, Candidate dossier, EnrolmentRef enrolment, Instant now, AuditActor actor) {
+        if (dossier.receivingSchool() != null && !dossier.receivingSchool().equals(enrolment.receivingSchool())) {
+            return tx.preparedQuery("UPDATE enrolment SET conflict_dossier_id = $2 WHERE id = $1")
+                    .execute(Tuple.of(enrolment.id(), dossier.dossierId()))
+                    .replaceWithVoid();
+        }
+        Duration window = profiles.find(dossier.profileId(), dossier.profileVersion()).orElseThrow().objectionWindow();
+        return transitions.apply(tx, new Transitions.Change(dossier.dossierId(), new TransferState.AwaitingEnrolment(),
+                        Transition.MATCH, now, actor)
+                        .with("receiving_school", enrolment.receivingSchool())
+                        .with("enrolment_id", enrolment.id())
+                        .with("matched_at", now)
+                        .with("window_ends_at", now.plus(window)))
+                .flatMap(state -> tx.preparedQuery("UPDATE enrolment SET matched_dossier_id = $2, matched_at = $3, "
+                        + "conflict_dossier_id = NULL WHERE id = $1")
+                        .execute(Tuple.of(enrolment.id(), dossier.dossierId(), now.atOffset(ZoneOffset.UTC))))
+                .replaceWithVoid();
+    }
+
+    private Uni<Void> decide(SqlConnection tx, Candidate dossier, Row enrolment, Instant now, AuditActor actor) {
+        return decide(tx, dossier, new EnrolmentRef(enrolment.getUUID("id"), enrolment.getString("receiving_school")),
+                now, actor);
+    }
+
+    private static EnrolmentRef enrolmentRow(UUID id, String receivingSchool) {
+        return new EnrolmentRef(id, receivingSchool);
+    }
+
+    private record EnrolmentRef(UUID id, String receivingSchool) {
+    }
+}

@@ -1,0 +1,217 @@
+package nl.overdracht.intake;
+
+import nl.overdracht.platform.Bytea;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.SqlConnection;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import nl.overdracht.audit.AuditActor;
+import nl.overdracht.crypto.Aad;
+import nl.overdracht.crypto.BlindIndex;
+import nl.overdracht.crypto.DossierCipher;
+import nl.overdracht.crypto.SealedRevision;
+import nl.overdracht.enrolment.EnrolmentMatcher;
+import nl.overdracht.lifecycle.TransferState;
+import nl.overdracht.lifecycle.Transition;
+import nl.overdracht.lifecycle.Transitions;
+import nl.overdracht.platform.ApiException;
+import nl.overdracht.platform.ProblemType;
+import nl.overdracht.profile.DossierInspector;
+import nl.overdracht.profile.InspectedDossier;
+import nl.overdracht.profile.ProfileCatalog;
+import nl.overdracht.profile.PupilId;
+import nl.overdracht.security.Caller;
+import nl.overdracht.security.Roles;
+
+/**
+ * Stores accepted dossiers. The profile's inspection runs before any transaction: a rejected
+ * dossier never reaches the database. An accepted one is encrypted in memory and stored with its
+ * dossier row, outbox event and audit entry in one transaction.
+ */
+@ApplicationScoped
+public class IntakeService {
+
+    @Inject
+    DossierInspector inspector;
+
+    @Inject
+    DossierCipher cipher;
+
+    @Inject
+    BlindIndex blindIndex;
+
+    @Inject
+    Pool pool;
+
+    @Inject
+    DossierStore store;
+
+    @Inject
+    Transitions transitions;
+
+    @Inject
+    IdempotencyKeys idempotencyKeys;
+
+    @Inject
+    EnrolmentMatcher matcher;
+
+    @Inject
+    Clock clock;
+
+    @Inject
+    ProfileCatalog profiles;
+
+    /** A submission as the resource received it; the school is the token's. */
+    public record Submission(Caller caller, String mediaType, byte[] body, Optional<String> idempotencyKey,
+            Optional<String> receivingSchool) {
+    }
+
+    /** The answer, and whether it replays an earlier one. */
+    public record Outcome(DossierStatus status, boolean replayed) {
+    }
+
+    public Uni<Outcome> submit(Submission submission) {
+        String school = schoolOf(submission.caller());
+        byte[] requestHash = requestHash(submission);
+        if (submission.idempotencyKey().isPresent()) {
+            return idempotencyKeys.find(pool, school, submission.idempotencyKey().get(), requestHash)
+                    .flatMap(earlier -> earlier.isPresent()
+                            ? Uni.createFrom().item(new Outcome(earlier.get(), true))
+                            : store(submission, school, requestHash));
+        }
+        return store(submission, school, requestHash);
+    }
+
+    private Uni<Outcome> store(Submission submission, String school, byte[] requestHash) {
+        InspectedDossier inspected = inspector.inspect(submission.mediaType(), submission.body());
+        UUID id = UUID.randomUUID();
+        Instant now = clock.instant();
+        String profile = inspected.profile().id();
+        String profileKey = profile + "@" + inspected.profile().version();
+        SealedRevision content = cipher.seal(inspected.content(), new Aad(id, 1, profileKey));
+        PupilId pupil = inspected.pupilId();
+        SealedRevision pupilId = cipher.seal(pupil.value().getBytes(StandardCharsets.UTF_8), new Aad(id, 0, "pupil-id"));
+        Optional<String> receiving = submission.receivingSchool().or(inspected::receivingSchool);
+        DossierStore.NewDossier dossier = new DossierStore.NewDossier(id, profile, inspected.profile().version(),
+                inspected.transferKind().orElse(null), school, receiving.orElse(null),
+                blindIndex.of(pupil.kind().name(), pupil.value()), pupilId, content.plaintextSha256(), now,
+                now.plus(inspected.profile().expiry()));
+        AuditActor actor = AuditActor.of(submission.caller(), Roles.SENDING_SCHOOL);
+        TransferState accepted = Transition.ACCEPT.apply(new TransferState.Submitted());
+        Uni<Outcome> stored = pool.withTransaction(tx -> store.insertDossier(tx, dossier, accepted.name())
+                .flatMap(done -> store.insertRevision(tx, id, 1, content, inspected.content().length,
+                        inspected.sectionsPresent(), now))
+                .flatMap(done -> transitions.record(tx, new Transitions.Change(id, new TransferState.Submitted(),
+                        Transition.ACCEPT, now, actor), accepted, 1, content.plaintextSha256()))
+                .flatMap(done -> matcher.matchNewDossier(tx, new EnrolmentMatcher.Candidate(id, dossier.pupilIndex(),
+                        school, dossier.receivingSchool(), profile, dossier.profileVersion()), now, actor))
+                .flatMap(done -> store.findOwn(tx, id, school))
+                .map(Optional::orElseThrow)
+                .flatMap(status -> remember(tx, submission, school, requestHash, status))
+                .map(status -> new Outcome(status, false)));
+        return submission.idempotencyKey().isEmpty() ? stored : stored.onFailure(IdempotencyKeys.Taken.class)
+                .recoverWithUni(taken -> idempotencyKeys.find(pool, school, submission.idempotencyKey().get(), requestHash)
+                        .map(earlier -> new Outcome(earlier.orElseThrow(), true)));
+    }
+
+    private Uni<DossierStatus> remember(SqlConnection tx, Submission submission, String school, byte[] requestHash,
+            DossierStatus status) {
+        return submission.idempotencyKey().isEmpty() ? Uni.createFrom().item(status)
+                : idempotencyKeys.remember(tx, school, submission.idempotencyKey().get(), requestHash, status)
+                        .replaceWith(status);
+    }
+
+    /** A new revision of the caller's dossier, while it is not yet released. */
+    public Uni<DossierStatus> revise(Caller caller, UUID id, String mediaType, byte[] body) {
+        String school = schoolOf(caller);
+        InspectedDossier inspected = inspector.inspect(mediaType, body);
+        PupilId pupil = inspected.pupilId();
+        byte[] index = blindIndex.of(pupil.kind().name(), pupil.value());
+        Instant now = clock.instant();
+        return pool.withTransaction(tx -> store.lockOwn(tx, id, school)
+                .map(found -> found.orElseThrow(() -> notFound(id)))
+                .flatMap(row -> {
+                    TransferState state = TransferState.of(row.getString("state"));
+                    Transition.REVISE.apply(state);
+                    checkSameDossier(row, inspected, index);
+                    int revision = row.getInteger("revision") + 1;
+                    String profileKey = inspected.profile().id() + "@" + inspected.profile().version();
+                    SealedRevision content = cipher.seal(inspected.content(), new Aad(id, revision, profileKey));
+                    return store.insertRevision(tx, id, revision, content, inspected.content().length,
+                                    inspected.sectionsPresent(), now)
+                            .flatMap(done -> transitions.apply(tx, new Transitions.Change(id, state, Transition.REVISE,
+                                    now, AuditActor.of(caller, Roles.SENDING_SCHOOL))
+                                    .with("revision", revision)
+                                    .with("profile_version", inspected.profile().version())
+                                    .with("content_sha256", Bytea.of(content.plaintextSha256()))))
+                            .flatMap(done -> store.findOwn(tx, id, school))
+                            .map(Optional::orElseThrow);
+                }));
+    }
+
+    /** Withdraws the caller's dossier before release; it is purged after the profile's retention. */
+    public Uni<DossierStatus> withdraw(Caller caller, UUID id) {
+        String school = schoolOf(caller);
+        Instant now = clock.instant();
+        return pool.withTransaction(tx -> store.lockOwn(tx, id, school)
+                .map(found -> found.orElseThrow(() -> notFound(id)))
+                .flatMap(row -> transitions.apply(tx, new Transitions.Change(id, TransferState.of(row.getString("state")),
+                                Transition.WITHDRAW, now, AuditActor.of(caller, Roles.SENDING_SCHOOL))
+                                .with("ended_at", now)
+                                .with("purge_after", now.plus(profiles.find(row.getString("profile_id"),
+                                        row.getString("profile_version")).orElseThrow().retention().afterWithdrawal())))
+                        .flatMap(done -> store.findOwn(tx, id, school))
+                        .map(Optional::orElseThrow)));
+    }
+
+    public Uni<DossierStatus> status(Caller caller, UUID id) {
+        return store.findOwn(pool, id, schoolOf(caller)).map(found -> found.orElseThrow(() -> notFound(id)));
+    }
+
+    public Uni<List<DossierStatus>> list(Caller caller, Optional<String> state, int limit) {
+        state.ifPresent(TransferState::of);
+        return store.listOwn(pool, schoolOf(caller), state, limit);
+    }
+
+    private static void checkSameDossier(Row row, InspectedDossier inspected, byte[] index) {
+        if (!row.getString("profile_id").equals(inspected.profile().id())) {
+            throw new ApiException(ProblemType.UNPROCESSABLE, "A revision must use the dossier's own profile.");
+        }
+        if (!MessageDigest.isEqual(row.getBuffer("pupil_index").getBytes(), index)) {
+            throw new ApiException(ProblemType.UNPROCESSABLE, "A revision must be about the same pupil.");
+        }
+    }
+
+    static String schoolOf(Caller caller) {
+        return caller.school().orElseThrow(() -> new ApiException(ProblemType.FORBIDDEN,
+                "The token names no school; only a school may do this."));
+    }
+
+    static ApiException notFound(UUID id) {
+        return new ApiException(ProblemType.NOT_FOUND, "No dossier " + id + " of this school.");
+    }
+
+    private static byte[] requestHash(Submission submission) {
+        try {
+            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            digest.update(String.valueOf(submission.mediaType()).getBytes(StandardCharsets.UTF_8));
+            digest.update((byte) 0);
+            digest.update(submission.receivingSchool().orElse("").getBytes(StandardCharsets.UTF_8));
+            digest.update((byte) 0);
+            digest.update(submission.body());
+            return digest.digest();
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

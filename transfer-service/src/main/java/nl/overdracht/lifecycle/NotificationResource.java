@@ -1,0 +1,55 @@
+package nl.overdracht.lifecycle;
+
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import nl.overdracht.platform.ApiException;
+import nl.overdracht.platform.ProblemType;
+import nl.overdracht.security.CurrentCaller;
+import nl.overdracht.security.Roles;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/** {@code GET /api/v1/notifications}: what happened to the sending school's dossiers, newest first. */
+@Path("/api/v1/notifications")
+@Tag(name = "dossiers")
+@RolesAllowed(Roles.SENDING_SCHOOL)
+@Produces(MediaType.APPLICATION_JSON)
+public class NotificationResource {
+
+    /** One notification: which dossier, what it became, when. */
+    public record Notification(UUID id, UUID dossierId, String state, Instant createdAt) {
+    }
+
+    @Inject
+    CurrentCaller caller;
+
+    @Inject
+    Pool pool;
+
+    @GET
+    @Operation(summary = "The latest 200 notifications about the school's dossiers")
+    public Uni<List<Notification>> list() {
+        String school = caller.get().school().orElseThrow(() -> new ApiException(ProblemType.FORBIDDEN,
+                "The token names no school."));
+        return pool.preparedQuery("SELECT id, dossier_id, kind, created_at FROM school_notification WHERE school = $1 "
+                        + "ORDER BY created_at DESC, id LIMIT 200")
+                .execute(Tuple.of(school))
+                .map(rows -> {
+                    List<Notification> out = new ArrayList<>();
+                    rows.forEach(row -> out.add(new Notification(row.getUUID("id"), row.getUUID("dossier_id"),
+                            row.getString("kind"), row.getOffsetDateTime("created_at").toInstant())));
+                    return out;
+                });
+    }
+}

@@ -1,0 +1,65 @@
+package nl.overdracht.lifecycle;
+
+import io.smallrye.mutiny.Uni;
+import io.vertx.core.json.JsonObject;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Clock;
+import java.time.ZoneOffset;
+import java.util.UUID;
+import nl.overdracht.outbox.OutboxEvent;
+import nl.overdracht.outbox.ProcessedEvents;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.jboss.logging.Logger;
+
+/**
+ * Consumes {@code dossier-events} and tells the sending school what happened to its dossier
+ * (matched with an enrolment, released, objected, expired, acknowledged). Idempotent: the event id
+ * is recorded in the same transaction as the notification, so a redelivered event adds nothing.
+ */
+@ApplicationScoped
+public class SchoolNotifications {
+
+    static final String CONSUMER = "school-notifications";
+    private static final Logger LOG = Logger.getLogger(SchoolNotifications.class);
+
+    @Inject
+    Pool pool;
+
+    @Inject
+    ProcessedEvents processed;
+
+    @Inject
+    Clock clock;
+
+    @Incoming("dossier-events-notifications")
+    public Uni<Void> consume(String record) {
+        OutboxEvent event;
+        try {
+            event = OutboxEvent.fromJson(new JsonObject(record));
+        } catch (RuntimeException e) {
+            LOG.warn("Skipped a dossier-events record that is not an Overdracht event");
+            return Uni.createFrom().voidItem();
+        }
+        return handle(event).replaceWithVoid();
+    }
+
+    /** Applies one event; answers whether it had an effect (false for a redelivery or an event of no interest). */
+    public Uni<Boolean> handle(OutboxEvent event) {
+        String transition = event.payload().getString("transition", "");
+        if (!Transitions.EVENT_TYPE.equals(event.type()) || transition.equals(Transition.ACCEPT.name())
+                || transition.equals(Transition.REVISE.name())) {
+            return Uni.createFrom().item(false);
+        }
+        return pool.withTransaction(tx -> processed.firstTime(tx, CONSUMER, event.eventId())
+                .flatMap(first -> !first ? Uni.createFrom().item(false)
+                        : tx.preparedQuery("INSERT INTO school_notification (id, school, dossier_id, kind, event_id, "
+                                + "created_at) SELECT $1, sending_school, id, $3, $4, $5 FROM dossier WHERE id = $2")
+                                .execute(Tuple.of(UUID.randomUUID(), event.aggregateId(),
+                                        event.payload().getString("state"), event.eventId(),
+                                        clock.instant().atOffset(ZoneOffset.UTC)))
+                                .map(rows -> rows.rowCount() == 1)));
+    }
+}

@@ -1,0 +1,148 @@
+package nl.overdracht.outbox;
+
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.scheduler.Scheduled;
+import io.smallrye.mutiny.Uni;
+import io.vertx.core.json.JsonObject;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.RowSet;
+import io.vertx.mutiny.sqlclient.SqlConnection;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import java.time.Clock;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.Producer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+
+/**
+ * Publishes committed outbox events to Kafka, oldest first, keyed by aggregate id, and marks them
+ * published once the broker acknowledged them (at least once: a crash between the two publishes
+ * again, and consumers are idempotent).
+ *
+ * <p>One relay publishes at a time across all instances (a transaction-scoped advisory lock), so
+ * the events of one dossier reach its partition in the order they were written.
+ */
+@ApplicationScoped
+public class OutboxRelay {
+
+    /** The advisory lock key that elects the one publishing relay. */
+    static final long RELAY_LOCK = 0x6f7574626f78L;
+
+    private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
+
+    @Inject
+    Pool pool;
+
+    @Inject
+    Clock clock;
+
+    @ConfigProperty(name = "kafka.bootstrap.servers")
+    String bootstrapServers;
+
+    /** The topic events are published to. */
+    @ConfigProperty(name = "overdracht.outbox.topic", defaultValue = "dossier-events")
+    String topic;
+
+    /** Events published per transaction. */
+    @ConfigProperty(name = "overdracht.outbox.batch-size", defaultValue = "500")
+    int batchSize;
+
+    private volatile Producer<String, String> producer;
+
+    @Scheduled(every = "${overdracht.outbox.poll-interval:0.2s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            delayed = "1s")
+    Uni<Void> tick() {
+        return publishPending().onFailure().recoverWithItem(failure -> {
+            LOG.warnf("Outbox relay round failed (%s); it retries on the next tick", failure.getClass().getSimpleName());
+            return 0;
+        }).replaceWithVoid();
+    }
+
+    /** Publishes everything committed and unpublished now; answers how many events it published. */
+    public Uni<Integer> publishPending() {
+        return publishBatch().flatMap(count -> count < batchSize
+                ? Uni.createFrom().item(count)
+                : publishPending().map(more -> count + more));
+    }
+
+    private Uni<Integer> publishBatch() {
+        return pool.withTransaction(tx -> tx.preparedQuery("SELECT pg_try_advisory_xact_lock($1) AS leader")
+                .execute(Tuple.of(RELAY_LOCK))
+                .flatMap(lock -> lock.iterator().next().getBoolean("leader")
+                        ? publishBatch(tx)
+                        : Uni.createFrom().item(0)));
+    }
+
+    private Uni<Integer> publishBatch(SqlConnection tx) {
+        return tx.preparedQuery("SELECT position, event_id, aggregate_type, aggregate_id, event_type, payload, created_at "
+                + "FROM outbox_event WHERE published_at IS NULL ORDER BY position LIMIT $1")
+                .execute(Tuple.of(batchSize))
+                .flatMap(rows -> rows.size() == 0 ? Uni.createFrom().item(0) : send(rows)
+                        .flatMap(positions -> tx.preparedQuery("UPDATE outbox_event SET published_at = $1 "
+                                + "WHERE position = ANY($2)")
+                                .execute(Tuple.of(clock.instant().atOffset(ZoneOffset.UTC), positions))
+                                .map(done -> positions.length)));
+    }
+
+    private Uni<Long[]> send(RowSet<Row> rows) {
+        List<CompletableFuture<?>> acks = new ArrayList<>();
+        List<Long> positions = new ArrayList<>();
+        Producer<String, String> kafka = producer();
+        for (Row row : rows) {
+            OutboxEvent event = new OutboxEvent(row.getUUID("event_id"), row.getString("aggregate_type"),
+                    row.getUUID("aggregate_id"), row.getString("event_type"), (JsonObject) row.getValue("payload"),
+                    row.getOffsetDateTime("created_at").toInstant());
+            CompletableFuture<Void> ack = new CompletableFuture<>();
+            kafka.send(new ProducerRecord<>(topic, event.aggregateId().toString(), event.toJson().encode()),
+                    (metadata, failure) -> {
+                        if (failure != null) {
+                            ack.completeExceptionally(failure);
+                        } else {
+                            ack.complete(null);
+                        }
+                    });
+            acks.add(ack);
+            positions.add(row.getLong("position"));
+        }
+        return Uni.createFrom().completionStage(CompletableFuture.allOf(acks.toArray(CompletableFuture[]::new)))
+                .map(all -> positions.toArray(Long[]::new));
+    }
+
+    private Producer<String, String> producer() {
+        Producer<String, String> current = producer;
+        if (current == null) {
+            synchronized (this) {
+                if (producer == null) {
+                    producer = new KafkaProducer<>(Map.of(
+                            ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+                            ProducerConfig.ACKS_CONFIG, "all",
+                            ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
+                            ProducerConfig.LINGER_MS_CONFIG, 5,
+                            ProducerConfig.CLIENT_ID_CONFIG, "overdracht-outbox-relay",
+                            ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class,
+                            ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class));
+                }
+                current = producer;
+            }
+        }
+        return current;
+    }
+
+    void close(@Observes ShutdownEvent shutdown) {
+        if (producer != null) {
+            producer.close();
+        }
+    }
+}
