@@ -30,6 +30,7 @@ import nl.overdracht.profile.DossierInspector;
 import nl.overdracht.profile.InspectedDossier;
 import nl.overdracht.profile.ProfileCatalog;
 import nl.overdracht.profile.PupilId;
+import nl.overdracht.registry.SchoolAdmission;
 import nl.overdracht.security.Caller;
 import nl.overdracht.security.Roles;
 
@@ -71,6 +72,9 @@ public class IntakeService {
     @Inject
     ProfileCatalog profiles;
 
+    @Inject
+    SchoolAdmission admission;
+
     /** A submission as the resource received it; the school is the token's. */
     public record Submission(Caller caller, String mediaType, byte[] body, Optional<String> idempotencyKey,
             Optional<String> receivingSchool) {
@@ -108,7 +112,8 @@ public class IntakeService {
                 now.plus(inspected.profile().expiry()));
         AuditActor actor = AuditActor.of(submission.caller(), Roles.SENDING_SCHOOL);
         TransferState accepted = Transition.ACCEPT.apply(new TransferState.Submitted());
-        Uni<Outcome> stored = pool.withTransaction(tx -> store.insertDossier(tx, dossier, accepted.name())
+        Uni<Outcome> stored = pool.withTransaction(tx -> admission.requireMaySend(tx, school)
+                .flatMap(admitted -> store.insertDossier(tx, dossier, accepted.name()))
                 .flatMap(done -> store.insertRevision(tx, id, 1, content, inspected.content().length,
                         inspected.sectionsPresent(), now))
                 .flatMap(done -> transitions.record(tx, new Transitions.Change(id, new TransferState.Submitted(),

@@ -12,6 +12,7 @@ public enum ProblemType {
     INVALID_REQUEST(400, "invalid-request", "The request has invalid fields"),
     UNAUTHENTICATED(401, "unauthenticated", "A valid bearer token is required"),
     FORBIDDEN(403, "forbidden", "The caller's role does not allow this"),
+    SCHOOL_NOT_ADMITTED(403, "school-not-admitted", "The school is suspended or not registered"),
     NOT_FOUND(404, "not-found", "No such resource"),
     METHOD_NOT_ALLOWED(405, "method-not-allowed", "The method is not allowed on this resource"),
     NOT_ACCEPTABLE(406, "not-acceptable", "No acceptable representation"),
