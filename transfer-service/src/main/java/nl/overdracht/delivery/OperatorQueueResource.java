@@ -1,0 +1,90 @@
+package nl.overdracht.delivery;
+
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import nl.overdracht.platform.ApiException;
+import nl.overdracht.platform.ProblemType;
+import nl.overdracht.security.CurrentCaller;
+import nl.overdracht.security.Roles;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/**
+ * {@code GET /api/v1/operator/queue}: how many released dossiers wait for their receiving schools
+ * in the operator's region, at which stage, and since when. Counts and times only, never content.
+ */
+@Path("/api/v1/operator/queue")
+@Tag(name = "operations")
+@RolesAllowed(Roles.OPERATOR)
+@Produces(MediaType.APPLICATION_JSON)
+public class OperatorQueueResource {
+
+    /** The stages, in order: no package yet, package withheld, not downloaded, not acknowledged. */
+    static final List<String> STAGES = List.of("awaiting-package", "withheld", "awaiting-download",
+            "awaiting-acknowledgement");
+
+    /**
+     * One stage.
+     *
+     * @param oldestReleasedAt when the longest-waiting dossier of this stage was released; null when none waits
+     * @param oldestWaitSeconds how long that is, at {@code asOf}; 0 when none waits
+     */
+    public record Stage(String stage, long count, Instant oldestReleasedAt, long oldestWaitSeconds) {
+    }
+
+    /** The region's queue. */
+    public record Queue(String region, Instant asOf, long waiting, List<Stage> stages) {
+    }
+
+    @Inject
+    CurrentCaller caller;
+
+    @Inject
+    Pool pool;
+
+    @Inject
+    Clock clock;
+
+    @GET
+    @Operation(summary = "Deliveries waiting in the operator's region, per stage, with the oldest wait; no content")
+    public Uni<Queue> queue() {
+        String region = caller.get().region().orElseThrow(() -> new ApiException(ProblemType.FORBIDDEN,
+                "The token names no region."));
+        Instant now = clock.instant();
+        return pool.preparedQuery("SELECT CASE WHEN p.dossier_id IS NULL THEN 'awaiting-package' "
+                        + "WHEN p.package IS NULL THEN 'withheld' WHEN p.downloaded_at IS NULL THEN 'awaiting-download' "
+                        + "ELSE 'awaiting-acknowledgement' END AS stage, count(*) AS waiting, "
+                        + "min(COALESCE(d.released_at, d.updated_at)) AS oldest "
+                        + "FROM dossier d JOIN school s ON s.id = d.receiving_school "
+                        + "LEFT JOIN delivery_package p ON p.dossier_id = d.id "
+                        + "WHERE s.region = $1 AND d.state IN ('RELEASED', 'DELIVERABLE') GROUP BY 1")
+                .execute(Tuple.of(region))
+                .map(rows -> {
+                    Map<String, Stage> stages = new LinkedHashMap<>();
+                    STAGES.forEach(stage -> stages.put(stage, new Stage(stage, 0, null, 0)));
+                    for (Row row : rows) {
+                        OffsetDateTime oldest = row.getOffsetDateTime("oldest");
+                        long wait = oldest == null ? 0 : Math.max(0, Duration.between(oldest.toInstant(), now).toSeconds());
+                        stages.put(row.getString("stage"), new Stage(row.getString("stage"), row.getLong("waiting"),
+                                oldest == null ? null : oldest.toInstant(), wait));
+                    }
+                    long total = stages.values().stream().mapToLong(Stage::count).sum();
+                    return new Queue(region, now, total, List.copyOf(stages.values()));
+                });
+    }
+}

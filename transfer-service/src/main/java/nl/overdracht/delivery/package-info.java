@@ -1,0 +1,18 @@
+/**
+ * Delivery: a released dossier becomes a package for the receiving school, which lists, downloads
+ * and acknowledges it.
+ *
+ * <p>Owns: the consumer of {@code dossier-events} that packages released dossiers
+ * ({@link nl.overdracht.delivery.DeliveryWorker}, idempotent through the processed-event log), the
+ * periodic retry and the reaction to registry changes (a certificate added or revoked packages
+ * waiting dossiers and re-encrypts unacknowledged packages); the package format
+ * ({@link nl.overdracht.delivery.DeliveryEnvelope}: a JSON envelope with the manifest and the exact
+ * content, signed and encrypted with {@link nl.overdracht.crypto.CmsPackager}); the
+ * {@code delivery_package} table; the receiving-school API under {@code /api/v1/deliveries} and
+ * the operators' queue view {@code /api/v1/operator/queue} (counts and ages, never content).
+ *
+ * <p>Must not: write plaintext anywhere but memory; log, publish or audit content, pupil data or
+ * keys (ids, states and hashes only); change a dossier's state other than through
+ * {@link nl.overdracht.lifecycle.Transitions}; show a school another school's delivery (404).
+ */
+package nl.overdracht.delivery;
