@@ -100,7 +100,7 @@ public class IntakeService {
         String profileKey = profile + "@" + inspected.profile().version();
         SealedRevision content = cipher.seal(inspected.content(), new Aad(id, 1, profileKey));
         PupilId pupil = inspected.pupilId();
-        SealedRevision pupilId = cipher.seal(pupil.value().getBytes(StandardCharsets.UTF_8), new Aad(id, 0, "pupil-id"));
+        SealedRevision pupilId = cipher.seal(pupil.value().getBytes(StandardCharsets.UTF_8), Aad.forField(id, "pupil-id"));
         Optional<String> receiving = submission.receivingSchool().or(inspected::receivingSchool);
         DossierStore.NewDossier dossier = new DossierStore.NewDossier(id, profile, inspected.profile().version(),
                 inspected.transferKind().orElse(null), school, receiving.orElse(null),
