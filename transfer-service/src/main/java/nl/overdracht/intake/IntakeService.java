@@ -82,16 +82,17 @@ public class IntakeService {
 
     public Uni<Outcome> submit(Submission submission) {
         String school = schoolOf(submission.caller());
-        byte[] requestHash = requestHash(submission);
         if (submission.idempotencyKey().isPresent()) {
+            byte[] requestHash = requestHash(submission);
             return idempotencyKeys.find(pool, school, submission.idempotencyKey().get(), requestHash)
                     .flatMap(earlier -> earlier.isPresent()
                             ? Uni.createFrom().item(new Outcome(earlier.get(), true))
                             : store(submission, school, requestHash));
         }
-        return store(submission, school, requestHash);
+        return store(submission, school, null);
     }
 
+    /** @param requestHash the hash the idempotency key is kept with; null without a key */
     private Uni<Outcome> store(Submission submission, String school, byte[] requestHash) {
         InspectedDossier inspected = inspector.inspect(submission.mediaType(), submission.body());
         UUID id = UUID.randomUUID();
