@@ -20,6 +20,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -27,6 +29,7 @@ import nl.overdracht.profile.SampleDossiers;
 import nl.overdracht.security.Roles;
 import nl.overdracht.testing.Pupils;
 import nl.overdracht.testing.Tokens;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -101,6 +104,30 @@ class IntakeApiTest {
                 .body("errors.detail", everyItem(notNullValue()));
 
         assertThat(storedFor(school)).isZero();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"Voorbeelddossier_OV_POPO_full.xml", "Voorbeelddossier_OV_POPO_opt_out.xml",
+        "Voorbeelddossier_OV_POVO_full.xml", "Voorbeelddossier_OV_POVO_opt_out.xml"})
+    void the_standards_own_examples_are_accepted_and_a_copy_with_data_in_a_verboden_category_is_not(String name)
+            throws IOException {
+        String dir = System.getProperty("overdracht.shared.dir");
+        Path example = dir == null ? null : Path.of(dir, "oso-gegevensset", "examples", name);
+        Assumptions.assumeTrue(example != null && Files.isRegularFile(example),
+                "Skipped: the shared OSO gegevensset examples (system property overdracht.shared.dir) are absent");
+        String body = Files.readString(example, StandardCharsets.UTF_8);
+        String school = Pupils.school();
+
+        sending(school).contentType("application/xml").body(body.getBytes(StandardCharsets.UTF_8)).when().post(DOSSIERS)
+                .then().statusCode(201).body("profile", equalTo("oso-gegevensset"));
+        if (body.contains("<cat_toetsresultaten>OPTIONEEL</cat_toetsresultaten>") && body.contains("<toetslijst>")) {
+            sending(school).contentType("application/xml")
+                    .body(body.replace("<cat_toetsresultaten>OPTIONEEL</cat_toetsresultaten>",
+                            "<cat_toetsresultaten>VERBODEN</cat_toetsresultaten>").getBytes(StandardCharsets.UTF_8))
+                    .when().post(DOSSIERS)
+                    .then().statusCode(422).body("errors.pointer", hasItem("/dossier/huidigeschool/leerling/toetslijst"));
+            assertThat(storedFor(school)).isEqualTo(1);
+        }
     }
 
     @Test
