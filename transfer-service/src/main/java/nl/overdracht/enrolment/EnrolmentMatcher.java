@@ -13,6 +13,7 @@ import java.time.ZoneOffset;
 import java.util.Arrays;
 import java.util.UUID;
 import nl.overdracht.audit.AuditActor;
+import nl.overdracht.lifecycle.ObjectionWindows;
 import nl.overdracht.lifecycle.TransferState;
 import nl.overdracht.lifecycle.Transition;
 import nl.overdracht.lifecycle.Transitions;
@@ -31,6 +32,9 @@ public class EnrolmentMatcher {
 
     @Inject
     ProfileCatalog profiles;
+
+    @Inject
+    ObjectionWindows windows;
 
     /** A dossier that may be matched: its ids and what the match rules compare. */
     public record Candidate(UUID dossierId, byte[] pupilIndex, String sendingSchool, String receivingSchool,
@@ -72,7 +76,7 @@ public class EnrolmentMatcher {
                     .execute(Tuple.of(enrolment.id(), dossier.dossierId()))
                     .replaceWithVoid();
         }
-        Duration window = profiles.find(dossier.profileId(), dossier.profileVersion()).orElseThrow().objectionWindow();
+        Duration window = windows.of(profiles.find(dossier.profileId(), dossier.profileVersion()).orElseThrow());
         return transitions.apply(tx, new Transitions.Change(dossier.dossierId(), new TransferState.AwaitingEnrolment(),
                         Transition.MATCH, now, actor)
                         .with("receiving_school", enrolment.receivingSchool())
