@@ -108,13 +108,17 @@ public class IntakeService {
                 now.plus(inspected.profile().expiry()));
         AuditActor actor = AuditActor.of(submission.caller(), Roles.SENDING_SCHOOL);
         TransferState accepted = Transition.ACCEPT.apply(new TransferState.Submitted());
-        Uni<Outcome> stored = pool.withTransaction(tx -> store.insertDossier(tx, dossier, accepted.name())
-                .flatMap(done -> store.insertRevision(tx, id, 1, content, inspected.content().length,
-                        inspected.sectionsPresent(), now))
-                .flatMap(done -> transitions.record(tx, new Transitions.Change(id, new TransferState.Submitted(),
-                        Transition.ACCEPT, now, actor), accepted, 1, content.plaintextSha256()))
-                .flatMap(done -> matcher.matchNewDossier(tx, new EnrolmentMatcher.Candidate(id, dossier.pupilIndex(),
-                        school, dossier.receivingSchool(), profile, dossier.profileVersion()), now, actor))
+        // The writes do not wait for each other: the connection pipelines them in this order, and
+        // any failure rolls the whole transaction back.
+        Uni<Outcome> stored = pool.withTransaction(tx -> Uni.combine().all().unis(
+                        store.insertDossier(tx, dossier, accepted.name()),
+                        store.insertRevision(tx, id, 1, content, inspected.content().length,
+                                inspected.sectionsPresent(), now),
+                        transitions.record(tx, new Transitions.Change(id, new TransferState.Submitted(),
+                                Transition.ACCEPT, now, actor), accepted, 1, content.plaintextSha256()),
+                        matcher.matchNewDossier(tx, new EnrolmentMatcher.Candidate(id, dossier.pupilIndex(),
+                                school, dossier.receivingSchool(), profile, dossier.profileVersion()), now, actor))
+                .discardItems()
                 .flatMap(done -> store.findOwn(tx, id, school))
                 .map(Optional::orElseThrow)
                 .flatMap(status -> remember(tx, submission, school, requestHash, status))
