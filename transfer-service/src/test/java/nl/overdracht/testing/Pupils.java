@@ -11,7 +11,6 @@ import nl.overdracht.profile.SampleDossiers;
  */
 public final class Pupils {
 
-    private static final AtomicInteger NEXT = new AtomicInteger(ThreadLocalRandom.current().nextInt(1_000_000));
     private static final AtomicInteger SCHOOLS = new AtomicInteger(ThreadLocalRandom.current().nextInt(100));
 
     private Pupils() {
@@ -19,25 +18,12 @@ public final class Pupils {
 
     /** A BSN (nine digits, eleven-test) not handed out before in this run. */
     public static String bsn() {
-        while (true) {
-            String first = "%08d".formatted(10_000_000 + NEXT.getAndIncrement() % 89_999_999);
-            int sum = 0;
-            for (int i = 0; i < 8; i++) {
-                sum += (first.charAt(i) - '0') * (9 - i);
-            }
-            int last = sum % 11;
-            if (last < 10) {
-                return first + last;
-            }
-        }
+        return Transfers.bsn();
     }
 
-    /** A rijksregisternummer (born 1 March 2015, mod 97) not handed out before in this run. */
+    /** A rijksregisternummer (mod 97) not handed out before in this run. */
     public static String rijksregisternummer() {
-        int serial = 1 + NEXT.getAndIncrement() % 997;
-        String base = "150301" + "%03d".formatted(serial);
-        long check = 97 - Long.parseLong("2" + base) % 97;
-        return base + "%02d".formatted(check);
+        return Transfers.rijksregisternummer();
     }
 
     /** A Dutch school id (BRIN + vestiging) not handed out before in this run. */
