@@ -42,6 +42,18 @@ public record Aad(UUID dossierId, int revision, String profile) {
         }
     }
 
+    /**
+     * The associated data for a single sealed field of a record, such as a dossier's pupil id: it
+     * takes revision 1 and the field's name, which never contains the {@code @} that separates a
+     * profile key ({@code oso-gegevensset@2019.1}), so a field never opens as a revision.
+     */
+    public static Aad forField(UUID recordId, String field) {
+        if (field.contains("@")) {
+            throw new IllegalArgumentException("A field name has no '@'");
+        }
+        return new Aad(recordId, 1, field);
+    }
+
     /** The canonical encoding described in the type's documentation; a fresh array each call. */
     public byte[] canonicalBytes() {
         byte[] profileBytes = profile.getBytes(StandardCharsets.UTF_8);

@@ -125,17 +125,32 @@ public class DossierCipher {
      */
     public SealedRevision rewrap(SealedRevision sealed) {
         Objects.requireNonNull(sealed, "sealed");
-        KeyEncryptionKey current = keyRing.current();
-        if (current.version().equals(sealed.keyVersion())) {
+        if (keyRing.currentVersion().equals(sealed.keyVersion())) {
             return sealed;
         }
-        SecretKey dataKey = unwrap(sealed, null);
+        return new SealedRevision(sealed.ciphertext(), rewrapKey(sealed.wrappedKey(), sealed.keyVersion()),
+                keyRing.currentVersion(), sealed.plaintextSha256());
+    }
+
+    /**
+     * A data key wrapped under {@code keyVersion}, wrapped again under the current key-encryption
+     * key ({@link #currentKeyVersion()}). For stored fields that keep only the wrapped key and its
+     * version beside their ciphertext, which stays as it is.
+     */
+    public byte[] rewrapKey(byte[] wrappedKey, String keyVersion) {
+        Objects.requireNonNull(wrappedKey, "wrappedKey");
+        KeyEncryptionKey current = keyRing.current();
+        SecretKey dataKey = unwrap(keyRing.get(keyVersion), wrappedKey, null);
         try {
-            return new SealedRevision(sealed.ciphertext(), wrap(current, dataKey), current.version(),
-                    sealed.plaintextSha256());
+            return wrap(current, dataKey);
         } catch (GeneralSecurityException e) {
             throw new CryptoException("re-wrapping a data key under " + current.version() + " failed", e);
         }
+    }
+
+    /** The version new data keys are wrapped under. */
+    public String currentKeyVersion() {
+        return keyRing.currentVersion();
     }
 
     private static byte[] wrap(KeyEncryptionKey kek, SecretKey dataKey) throws GeneralSecurityException {
@@ -146,11 +161,14 @@ public class DossierCipher {
 
     /** @param aad for the message only; null when not known */
     private SecretKey unwrap(SealedRevision sealed, Aad aad) {
-        KeyEncryptionKey kek = keyRing.get(sealed.keyVersion());
+        return unwrap(keyRing.get(sealed.keyVersion()), sealed.wrappedKey(), aad);
+    }
+
+    private static SecretKey unwrap(KeyEncryptionKey kek, byte[] wrappedKey, Aad aad) {
         try {
             Cipher unwrap = Cipher.getInstance(KEY_WRAP);
             unwrap.init(Cipher.UNWRAP_MODE, kek.key());
-            Key key = unwrap.unwrap(sealed.wrappedKey(), "AES", Cipher.SECRET_KEY);
+            Key key = unwrap.unwrap(wrappedKey, "AES", Cipher.SECRET_KEY);
             if (key.getEncoded() == null || key.getEncoded().length != DEK_BYTES) {
                 throw new InvalidKeyException("unexpected data key length");
             }

@@ -62,7 +62,7 @@ public class EnrolmentService {
         Instant now = clock.instant();
         byte[] index = blindIndex.of(enrolment.pupil().kind().name(), enrolment.pupil().value());
         SealedRevision pupilId = cipher.seal(enrolment.pupil().value().getBytes(StandardCharsets.UTF_8),
-                new Aad(id, 0, "enrolment-pupil-id"));
+                Aad.forField(id, "enrolment-pupil-id"));
         AuditActor actor = AuditActor.of(caller, Roles.RECEIVING_SCHOOL);
         return pool.withTransaction(tx -> tx.preparedQuery("INSERT INTO enrolment (id, receiving_school, sending_school, "
                         + "pupil_index, pupil_id_ciphertext, pupil_id_wrapped_key, pupil_id_key_version, enrolment_date, "

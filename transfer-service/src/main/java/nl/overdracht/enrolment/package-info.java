@@ -2,8 +2,10 @@
  * The receiving school's API: record an enrolment, see its enrolments; and the matching of an
  * enrolment with the dossier of the same pupil, whichever of the two comes first.
  *
- * <p>Owns: {@code /api/v1/enrolments}, the {@code enrolment} table, and the match that opens the
- * objection window and makes the enrolling school the receiving school.
+ * <p>Owns: {@code /api/v1/enrolments}, the {@code enrolment} table, the match that opens the
+ * objection window and makes the enrolling school the receiving school, and
+ * {@code /api/v1/enrolment-conflicts}, where a sending school sees enrolments that did not match
+ * its dossier because the dossier names another receiving school.
  *
  * <p>Must not: match on anything but the keyed blind index; match a dossier that names another
  * receiving school (that is a conflict, kept visible); store or log a pupil id in the clear.

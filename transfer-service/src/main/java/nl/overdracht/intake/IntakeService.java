@@ -86,16 +86,17 @@ public class IntakeService {
 
     public Uni<Outcome> submit(Submission submission) {
         String school = schoolOf(submission.caller());
-        byte[] requestHash = requestHash(submission);
         if (submission.idempotencyKey().isPresent()) {
+            byte[] requestHash = requestHash(submission);
             return idempotencyKeys.find(pool, school, submission.idempotencyKey().get(), requestHash)
                     .flatMap(earlier -> earlier.isPresent()
                             ? Uni.createFrom().item(new Outcome(earlier.get(), true))
                             : store(submission, school, requestHash));
         }
-        return store(submission, school, requestHash);
+        return store(submission, school, null);
     }
 
+    /** @param requestHash the hash the idempotency key is kept with; null without a key */
     private Uni<Outcome> store(Submission submission, String school, byte[] requestHash) {
         InspectedDossier inspected = inspector.inspect(submission.mediaType(), submission.body());
         UUID id = UUID.randomUUID();
@@ -104,7 +105,7 @@ public class IntakeService {
         String profileKey = profile + "@" + inspected.profile().version();
         SealedRevision content = cipher.seal(inspected.content(), new Aad(id, 1, profileKey));
         PupilId pupil = inspected.pupilId();
-        SealedRevision pupilId = cipher.seal(pupil.value().getBytes(StandardCharsets.UTF_8), new Aad(id, 0, "pupil-id"));
+        SealedRevision pupilId = cipher.seal(pupil.value().getBytes(StandardCharsets.UTF_8), Aad.forField(id, "pupil-id"));
         Optional<String> receiving = submission.receivingSchool().or(inspected::receivingSchool);
         DossierStore.NewDossier dossier = new DossierStore.NewDossier(id, profile, inspected.profile().version(),
                 inspected.transferKind().orElse(null), school, receiving.orElse(null),
@@ -112,14 +113,18 @@ public class IntakeService {
                 now.plus(inspected.profile().expiry()));
         AuditActor actor = AuditActor.of(submission.caller(), Roles.SENDING_SCHOOL);
         TransferState accepted = Transition.ACCEPT.apply(new TransferState.Submitted());
-        Uni<Outcome> stored = pool.withTransaction(tx -> admission.requireMaySend(tx, school)
-                .flatMap(admitted -> store.insertDossier(tx, dossier, accepted.name()))
-                .flatMap(done -> store.insertRevision(tx, id, 1, content, inspected.content().length,
-                        inspected.sectionsPresent(), now))
-                .flatMap(done -> transitions.record(tx, new Transitions.Change(id, new TransferState.Submitted(),
-                        Transition.ACCEPT, now, actor), accepted, 1, content.plaintextSha256()))
-                .flatMap(done -> matcher.matchNewDossier(tx, new EnrolmentMatcher.Candidate(id, dossier.pupilIndex(),
-                        school, dossier.receivingSchool(), profile, dossier.profileVersion()), now, actor))
+        // The writes do not wait for each other: the connection pipelines them in this order, and
+        // any failure rolls the whole transaction back.
+        Uni<Outcome> stored = pool.withTransaction(tx -> Uni.combine().all().unis(
+                        admission.requireMaySend(tx, school),
+                        store.insertDossier(tx, dossier, accepted.name()),
+                        store.insertRevision(tx, id, 1, content, inspected.content().length,
+                                inspected.sectionsPresent(), now),
+                        transitions.record(tx, new Transitions.Change(id, new TransferState.Submitted(),
+                                Transition.ACCEPT, now, actor), accepted, 1, content.plaintextSha256()),
+                        matcher.matchNewDossier(tx, new EnrolmentMatcher.Candidate(id, dossier.pupilIndex(),
+                                school, dossier.receivingSchool(), profile, dossier.profileVersion()), now, actor))
+                .discardItems()
                 .flatMap(done -> store.findOwn(tx, id, school))
                 .map(Optional::orElseThrow)
                 .flatMap(status -> remember(tx, submission, school, requestHash, status))

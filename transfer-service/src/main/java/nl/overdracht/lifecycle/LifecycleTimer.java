@@ -22,8 +22,9 @@ import org.jboss.logging.Logger;
 
 /**
  * Moves dossiers whose time has come: the objection window elapsed → RELEASED; no enrolment before
- * the profile's expiry → EXPIRED; retention over → PURGED (ciphertext and wrapped keys deleted,
- * the row keeps ids, states, times and hashes). Each round takes a batch with
+ * the profile's expiry → EXPIRED; retention over → PURGED (ciphertext and wrapped keys deleted:
+ * revisions, pupil id, the parents' inspection reasons, the delivery package; the row keeps ids,
+ * states, times and hashes). Each round takes a batch with
  * {@code FOR UPDATE SKIP LOCKED}, so any number of instances share the work and none takes a
  * dossier another holds.
  */
@@ -101,6 +102,9 @@ public class LifecycleTimer {
     private Uni<TransferState> purge(SqlConnection tx, Row row, Instant now) {
         return tx.preparedQuery("UPDATE dossier_revision SET ciphertext = NULL, wrapped_key = NULL, key_version = NULL "
                         + "WHERE dossier_id = $1").execute(Tuple.of(row.getUUID("id")))
+                .flatMap(done -> tx.preparedQuery("UPDATE inspection SET reason_ciphertext = NULL, "
+                        + "reason_wrapped_key = NULL, reason_key_version = NULL WHERE dossier_id = $1")
+                        .execute(Tuple.of(row.getUUID("id"))))
                 .flatMap(done -> tx.preparedQuery("DELETE FROM delivery_package WHERE dossier_id = $1")
                         .execute(Tuple.of(row.getUUID("id"))))
                 .flatMap(done -> transitions.apply(tx, new Transitions.Change(row.getUUID("id"),

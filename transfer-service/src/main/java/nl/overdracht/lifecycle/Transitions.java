@@ -104,9 +104,11 @@ public class Transitions {
                 .put("revision", revision)
                 .put("contentSha256", HexFormat.of().formatHex(contentSha256))
                 .put("at", change.at().toString());
-        return outbox.write(tx, OutboxEvent.dossier(change.dossierId(), EVENT_TYPE, payload, change.at()))
-                .flatMap(done -> audit.append(tx, new AuditRecord(auditAction(change.transition()), change.actor(),
-                        change.dossierId(), to.name(), contentSha256)));
+        return Uni.combine().all().unis(
+                        outbox.write(tx, OutboxEvent.dossier(change.dossierId(), EVENT_TYPE, payload, change.at())),
+                        audit.append(tx, new AuditRecord(auditAction(change.transition()), change.actor(),
+                                change.dossierId(), to.name(), contentSha256)))
+                .discardItems();
     }
 
     static AuditAction auditAction(Transition transition) {

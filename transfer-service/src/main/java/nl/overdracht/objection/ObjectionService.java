@@ -151,8 +151,7 @@ public class ObjectionService {
             }
             UUID id = UUID.randomUUID();
             SealedRevision reason = inspection.reason() == null || inspection.reason().isBlank() ? null
-                    : cipher.seal(inspection.reason().getBytes(StandardCharsets.UTF_8), new Aad(dossierId, 0,
-                            "inspection-reason:" + id));
+                    : cipher.seal(inspection.reason().getBytes(StandardCharsets.UTF_8), Aad.forField(id, "inspection-reason"));
             return tx.preparedQuery("INSERT INTO inspection (id, dossier_id, inspected_on, agreed, reason_ciphertext, "
                             + "reason_wrapped_key, reason_key_version, recorded_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)")
                     .execute(Tuple.from(Arrays.asList(id, dossierId, inspection.inspectedOn(), inspection.agreed(),

@@ -3,6 +3,7 @@ package nl.overdracht.outbox;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
 import io.vertx.core.json.JsonObject;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
@@ -89,7 +90,10 @@ public class OutboxRelay {
         return tx.preparedQuery("SELECT position, event_id, aggregate_type, aggregate_id, event_type, payload, created_at "
                 + "FROM outbox_event WHERE published_at IS NULL ORDER BY position LIMIT $1")
                 .execute(Tuple.of(batchSize))
-                .flatMap(rows -> rows.size() == 0 ? Uni.createFrom().item(0) : send(rows)
+                .flatMap(rows -> rows.size() == 0 ? Uni.createFrom().item(0) : Uni.createFrom().deferred(() -> send(rows))
+                        // KafkaProducer.send blocks while it waits for metadata or buffer space (up to
+                        // max.block.ms when the broker is away): never on the event loop
+                        .runSubscriptionOn(Infrastructure.getDefaultWorkerPool())
                         .flatMap(positions -> tx.preparedQuery("UPDATE outbox_event SET published_at = $1 "
                                 + "WHERE position = ANY($2)")
                                 .execute(Tuple.of(clock.instant().atOffset(ZoneOffset.UTC), positions))

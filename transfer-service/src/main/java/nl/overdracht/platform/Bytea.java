@@ -1,6 +1,6 @@
 package nl.overdracht.platform;
 
-import io.vertx.mutiny.core.buffer.Buffer;
+import io.vertx.core.buffer.Buffer;
 
 /** Binds bytes to a PostgreSQL {@code bytea} parameter; {@code null} stays SQL NULL. */
 public final class Bytea {

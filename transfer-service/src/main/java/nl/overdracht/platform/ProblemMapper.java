@@ -90,7 +90,7 @@ public class ProblemMapper {
     @ServerExceptionMapper
     public Response unexpected(Throwable e, UriInfo uri) {
         String errorId = UUID.randomUUID().toString();
-        LOG.errorf(e, "Unexpected error %s on %s", errorId, uri == null ? "?" : uri.getPath());
+        LOG.errorf(withoutMessages(e), "Unexpected error %s on %s", errorId, uri == null ? "?" : uri.getPath());
         return respond(ProblemType.INTERNAL, "Unexpected error; quote error id " + errorId + " to the operator.",
                 List.of(), uri);
     }
@@ -128,5 +128,21 @@ public class ProblemMapper {
             out.append('/').append(parts[i].replaceAll("\\[(\\d+)]", "/$1").replace("<list element>", ""));
         }
         return out.toString().replace("//", "/");
+    }
+
+    /**
+     * The failure as a chain of class names and stack frames only: a driver's or parser's message
+     * may quote a bound value (a hash, a ciphertext, a field of a dossier), and logs never hold one.
+     */
+    static Throwable withoutMessages(Throwable e) {
+        Throwable cause = e.getCause() == null || e.getCause() == e ? null : withoutMessages(e.getCause());
+        Throwable copy = new Throwable(e.getClass().getName(), cause, false, true) {
+            @Override
+            public String toString() {
+                return getMessage();
+            }
+        };
+        copy.setStackTrace(e.getStackTrace());
+        return copy;
     }
 }

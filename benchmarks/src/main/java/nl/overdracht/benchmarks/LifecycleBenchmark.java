@@ -1,0 +1,265 @@
+package nl.overdracht.benchmarks;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.PrivateKey;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.IntFunction;
+import nl.overdracht.embedded.DevSigningKey;
+import nl.overdracht.embedded.MintToken;
+import nl.overdracht.profile.SampleDossiers;
+
+/**
+ * Dossiers moved from enrolment to RELEASED per second, with the objection window set to zero.
+ *
+ * <p>Starts the packaged service ({@code transfer-service/target/quarkus-app/quarkus-run.jar}) on
+ * its own embedded PostgreSQL and Kafka in a fresh data directory, with
+ * {@code overdracht.lifecycle.objection-window-override=PT0S}; submits N OSO dossiers through the
+ * API (not timed as part of the figure, but reported); then posts N matching enrolments and times
+ * from the first enrolment until all N dossiers are RELEASED, counting them in PostgreSQL through
+ * the JDBC driver. The service's own timer does the releasing (every
+ * {@code overdracht.lifecycle.timer-interval}, in batches of {@code overdracht.lifecycle.batch-size}).
+ * A rough figure for capacity planning: the clients, the service, PostgreSQL and Kafka share the
+ * machine.
+ *
+ * <p>Arguments: {@code --n N} (default 20000), {@code --clients N} requests in flight (default 16),
+ * {@code --jar PATH}, {@code --data-dir PATH} (default {@code benchmarks/target/lifecycle-data},
+ * wiped at start), {@code --timer-interval DURATION} (default the service's, 1s).
+ */
+public final class LifecycleBenchmark {
+
+    private static final int SCHOOLS = 50;
+
+    private final int n;
+    private final int clients;
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+    private final String[] sendingTokens = new String[SCHOOLS];
+    private final String[] receivingTokens = new String[SCHOOLS];
+    private String api;
+
+    private LifecycleBenchmark(int n, int clients) {
+        this.n = n;
+        this.clients = clients;
+    }
+
+    public static void main(String[] args) throws Exception {
+        int n = 20_000;
+        int clients = 16;
+        Path jar = Path.of("transfer-service/target/quarkus-app/quarkus-run.jar");
+        Path dataDir = Path.of("benchmarks/target/lifecycle-data");
+        String timerInterval = null;
+        for (int i = 0; i + 1 < args.length; i += 2) {
+            switch (args[i]) {
+                case "--n" -> n = Integer.parseInt(args[i + 1]);
+                case "--clients" -> clients = Integer.parseInt(args[i + 1]);
+                case "--jar" -> jar = Path.of(args[i + 1]);
+                case "--data-dir" -> dataDir = Path.of(args[i + 1]);
+                case "--timer-interval" -> timerInterval = args[i + 1];
+                default -> throw new IllegalArgumentException("unknown argument " + args[i]);
+            }
+        }
+        new LifecycleBenchmark(n, clients).run(jar.toAbsolutePath(), dataDir.toAbsolutePath(), timerInterval);
+    }
+
+    private void run(Path jar, Path dataDir, String timerInterval) throws Exception {
+        if (!Files.isRegularFile(jar)) {
+            throw new IllegalStateException(jar + " is missing; build it with ./mvnw -B package -DskipTests");
+        }
+        Files.createDirectories(dataDir);
+        int httpPort = freePort();
+        int managementPort = freePort();
+        int postgresPort = freePort();
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Doverdracht.embedded.data-dir=" + dataDir,
+                "-Doverdracht.embedded.ephemeral=true",
+                "-Doverdracht.embedded.postgres-port=" + postgresPort,
+                "-Dquarkus.http.port=" + httpPort,
+                "-Dquarkus.management.port=" + managementPort,
+                "-Doverdracht.lifecycle.objection-window-override=PT0S",
+                "-Dquarkus.log.category.\"nl.overdracht.platform.ProblemMapper\".level=ERROR"));
+        if (timerInterval != null) {
+            command.add("-Doverdracht.lifecycle.timer-interval=" + timerInterval);
+        }
+        command.addAll(List.of("-jar", jar.toString()));
+        Path log = dataDir.resolveSibling("lifecycle-service.log");
+        Process service = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        Runtime.getRuntime().addShutdownHook(new Thread(service::destroy));
+        try {
+            api = "http://localhost:" + httpPort;
+            awaitReady(service, "http://localhost:" + managementPort + "/q/health/ready", log);
+            mintTokens(dataDir.resolve("keys").resolve(DevSigningKey.PRIVATE_KEY_FILE));
+            String jdbc = "jdbc:postgresql://localhost:" + postgresPort + "/postgres";
+            measure(jdbc, timerInterval == null ? "1s" : timerInterval);
+        } finally {
+            service.destroy();
+            if (!service.waitFor(30, java.util.concurrent.TimeUnit.SECONDS)) {
+                service.destroyForcibly();
+            }
+        }
+    }
+
+    private void measure(String jdbc, String timerInterval) throws Exception {
+        List<String> pupils = bsns(n);
+        System.out.printf(Locale.ROOT, "Lifecycle benchmark: N=%d, objection window 0 s, %d clients, timer every %s, "
+                + "%d cores%n", n, clients, timerInterval, Runtime.getRuntime().availableProcessors());
+
+        long seedStart = System.nanoTime();
+        load("dossier", i -> HttpRequest.newBuilder(URI.create(api + "/api/v1/dossiers"))
+                .header("Authorization", "Bearer " + sendingTokens[i % SCHOOLS])
+                .header("Content-Type", "application/xml")
+                .POST(HttpRequest.BodyPublishers.ofString(SampleDossiers.oso("POVO")
+                        .replace("<bsn>" + SampleDossiers.FICTIONAL_BSN + "</bsn>", "<bsn>" + pupils.get(i) + "</bsn>")))
+                .build());
+        double seedSeconds = seconds(seedStart);
+        System.out.printf(Locale.ROOT, "seeded      %6d dossiers    in %7.1f s  (%7.1f dossiers/s submitted)%n", n,
+                seedSeconds, n / seedSeconds);
+
+        try (Connection db = DriverManager.getConnection(jdbc, "postgres", "postgres")) {
+            long awaiting = count(db, "SELECT count(*) FROM dossier WHERE state = 'AWAITING_ENROLMENT'");
+            if (awaiting != n) {
+                throw new IllegalStateException(awaiting + " dossiers await enrolment, expected " + n);
+            }
+            AtomicReference<Double> lastReleased = new AtomicReference<>();
+            long start = System.nanoTime();
+            CompletableFuture<Void> watcher = CompletableFuture.runAsync(() -> {
+                try (Connection poll = DriverManager.getConnection(jdbc, "postgres", "postgres")) {
+                    while (count(poll, "SELECT count(*) FROM dossier WHERE state = 'RELEASED'") < n) {
+                        Thread.sleep(50);
+                    }
+                    lastReleased.set(seconds(start));
+                } catch (SQLException | InterruptedException e) {
+                    throw new IllegalStateException(e);
+                }
+            });
+            load("enrolment", i -> HttpRequest.newBuilder(URI.create(api + "/api/v1/enrolments"))
+                    .header("Authorization", "Bearer " + receivingTokens[i % SCHOOLS])
+                    .header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString("{\"pupilIdKind\":\"BSN\",\"pupilId\":\"" + pupils.get(i)
+                            + "\",\"enrolmentDate\":\"2025-08-25\"}"))
+                    .build());
+            double enrolSeconds = seconds(start);
+            System.out.printf(Locale.ROOT, "enrolled    %6d pupils      in %7.1f s  (%7.1f enrolments/s, each matched "
+                    + "and its window opened)%n", n, enrolSeconds, n / enrolSeconds);
+            watcher.get(30, java.util.concurrent.TimeUnit.MINUTES);
+            double total = lastReleased.get();
+            System.out.printf(Locale.ROOT, "released    %6d dossiers    in %7.1f s  from the first enrolment: "
+                    + "%.1f dossiers/s (enrolment to RELEASED), last one %.1f s after the last enrolment%n",
+                    n, total, n / total, total - enrolSeconds);
+            long events = count(db, "SELECT count(*) FROM outbox_event WHERE payload->>'transition' = 'RELEASE'");
+            long audited = count(db, "SELECT (SELECT count(*) FROM audit_pending WHERE action = 'DOSSIER_RELEASED') "
+                    + "+ (SELECT count(*) FROM audit_entry WHERE action = 'DOSSIER_RELEASED')");
+            System.out.printf(Locale.ROOT, "check: %d RELEASE events in the outbox, %d DOSSIER_RELEASED audit entries%n",
+                    events, audited);
+        }
+    }
+
+    /** Sends {@code n} requests, {@link #clients} at a time; any answer but 201 stops the run. */
+    private void load(String what, IntFunction<HttpRequest> request) throws Exception {
+        Semaphore inFlight = new Semaphore(clients);
+        AtomicReference<String> failure = new AtomicReference<>();
+        AtomicInteger done = new AtomicInteger();
+        List<CompletableFuture<?>> pending = new ArrayList<>();
+        for (int i = 0; i < n && failure.get() == null; i++) {
+            inFlight.acquire();
+            pending.add(http.sendAsync(request.apply(i), HttpResponse.BodyHandlers.ofString())
+                    .whenComplete((response, error) -> {
+                        inFlight.release();
+                        if (error != null) {
+                            failure.compareAndSet(null, error.toString());
+                        } else if (response.statusCode() != 201) {
+                            failure.compareAndSet(null, response.statusCode() + " " + response.body());
+                        } else {
+                            done.incrementAndGet();
+                        }
+                    }));
+            if (pending.size() >= 1000) {
+                pending.removeIf(CompletableFuture::isDone);
+            }
+        }
+        CompletableFuture.allOf(pending.toArray(CompletableFuture[]::new)).exceptionally(e -> null).join();
+        if (failure.get() != null) {
+            throw new IllegalStateException("a " + what + " request failed: " + failure.get());
+        }
+    }
+
+    private void mintTokens(Path signingKey) {
+        PrivateKey key = DevSigningKey.readPrivateKey(signingKey);
+        for (int i = 0; i < SCHOOLS; i++) {
+            MintToken.Request sending = MintToken.Request.forSchool(String.format("BS%04d", i), "sending-school");
+            MintToken.Request receiving = MintToken.Request.forSchool(String.format("BR%04d", i), "receiving-school");
+            sendingTokens[i] = MintToken.mint(sending.issuedAt(sending.issuedAt(), Duration.ofHours(6)), key);
+            receivingTokens[i] = MintToken.mint(receiving.issuedAt(receiving.issuedAt(), Duration.ofHours(6)), key);
+        }
+    }
+
+    private void awaitReady(Process service, String health, Path log) throws Exception {
+        long deadline = System.nanoTime() + Duration.ofMinutes(3).toNanos();
+        while (System.nanoTime() < deadline) {
+            if (!service.isAlive()) {
+                throw new IllegalStateException("the service stopped; see " + log);
+            }
+            try {
+                HttpResponse<Void> response = http.send(HttpRequest.newBuilder(URI.create(health))
+                        .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.discarding());
+                if (response.statusCode() == 200) {
+                    return;
+                }
+            } catch (IOException e) {
+                // not listening yet
+            }
+            Thread.sleep(500);
+        }
+        throw new IllegalStateException("the service did not become ready; see " + log);
+    }
+
+    /** {@code count} distinct BSNs that pass the eleven-test. */
+    private static List<String> bsns(int count) {
+        List<String> out = new ArrayList<>(count);
+        for (int prefix = 20_000_000; out.size() < count; prefix++) {
+            String eight = Integer.toString(prefix);
+            int sum = 0;
+            for (int i = 0; i < 8; i++) {
+                sum += (eight.charAt(i) - '0') * (9 - i);
+            }
+            if (sum % 11 < 10) {
+                out.add(eight + sum % 11);
+            }
+        }
+        return out;
+    }
+
+    private static long count(Connection db, String sql) throws SQLException {
+        try (Statement statement = db.createStatement(); ResultSet rows = statement.executeQuery(sql)) {
+            rows.next();
+            return rows.getLong(1);
+        }
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+
+    private static double seconds(long since) {
+        return (System.nanoTime() - since) / 1e9;
+    }
+}

@@ -1,0 +1,54 @@
+package nl.overdracht.enrolment;
+
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import java.util.ArrayList;
+import java.util.List;
+import nl.overdracht.platform.ApiException;
+import nl.overdracht.platform.ProblemType;
+import nl.overdracht.security.CurrentCaller;
+import nl.overdracht.security.Roles;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/**
+ * {@code GET /api/v1/enrolment-conflicts}: the sending school sees which of its dossiers another
+ * school than the one the dossier names tried to enrol, so that it can correct the dossier (a new
+ * revision) or contact the schools. The enrolling school sees the same conflict as
+ * {@code conflict: true} on its own enrolment.
+ */
+@Path("/api/v1/enrolment-conflicts")
+@Tag(name = "enrolments")
+@RolesAllowed(Roles.SENDING_SCHOOL)
+@Produces(MediaType.APPLICATION_JSON)
+public class EnrolmentConflictResource {
+
+    @Inject
+    CurrentCaller caller;
+
+    @Inject
+    Pool pool;
+
+    @GET
+    @Operation(summary = "The latest 200 enrolments that did not match one of the school's dossiers because it names "
+            + "another receiving school")
+    public Uni<List<EnrolmentConflict>> list() {
+        String school = caller.get().school().orElseThrow(() -> new ApiException(ProblemType.FORBIDDEN,
+                "The token names no school."));
+        return pool.preparedQuery(EnrolmentConflict.SELECT + "WHERE d.sending_school = $1 "
+                        + "ORDER BY e.created_at DESC, e.id LIMIT 200")
+                .execute(Tuple.of(school))
+                .map(rows -> {
+                    List<EnrolmentConflict> out = new ArrayList<>();
+                    rows.forEach(row -> out.add(EnrolmentConflict.from(row)));
+                    return out;
+                });
+    }
+}

@@ -1,0 +1,400 @@
+package nl.overdracht.intake;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.everyItem;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.notNullValue;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.ValidatableResponse;
+import io.restassured.specification.RequestSpecification;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.inject.Inject;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import nl.overdracht.profile.SampleDossiers;
+import nl.overdracht.security.Roles;
+import nl.overdracht.testing.Pupils;
+import nl.overdracht.testing.Tokens;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** Intake over HTTP: what is accepted, what is refused and how, and what ends up in PostgreSQL. */
+@QuarkusTest
+class IntakeApiTest {
+
+    private static final String DOSSIERS = "/api/v1/dossiers";
+
+    @Inject
+    Pool pool;
+
+    @ParameterizedTest
+    @CsvSource({"POVO", "POPO", "VOVO"})
+    void a_valid_oso_dossier_is_accepted_and_awaits_enrolment(String kind) {
+        String school = Pupils.school();
+
+        sending(school).contentType("application/xml").body(Pupils.oso(kind, Pupils.bsn()))
+                .when().post(DOSSIERS)
+                .then().statusCode(201)
+                .header("Location", org.hamcrest.Matchers.containsString("/api/v1/dossiers/"))
+                .header("Idempotent-Replayed", "false")
+                .body("profile", equalTo("oso-gegevensset"))
+                .body("profileVersion", equalTo("2019.1"))
+                .body("transferKind", equalTo(kind))
+                .body("revision", equalTo(1))
+                .body("state", equalTo("AWAITING_ENROLMENT"))
+                .body("sendingSchool", equalTo(school))
+                .body("contentSha256", notNullValue());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"1", "2"})
+    void a_valid_baso_dossier_is_accepted_with_its_schema_version(String version) {
+        sending(Pupils.school()).contentType("application/json").body(Pupils.baso(version, Pupils.rijksregisternummer()))
+                .when().post(DOSSIERS)
+                .then().statusCode(201)
+                .body("profile", equalTo("vl-baso"))
+                .body("profileVersion", equalTo(version))
+                .body("receivingSchool", equalTo("099999"))
+                .body("state", equalTo("AWAITING_ENROLMENT"));
+    }
+
+    @ParameterizedTest
+    @CsvSource({
+        "oso-invalid-bad-bsn.xml, application/xml",
+        "oso-invalid-inzage-missing.xml, application/xml",
+        "oso-invalid-opt-uit-category-filled.xml, application/xml",
+        "oso-invalid-unknown-element.xml, application/xml",
+        "oso-invalid-unsupported-standaardversie.xml, application/xml",
+        "oso-invalid-verboden-category-filled.xml, application/xml",
+        "oso-invalid-vovo-without-consent.xml, application/xml",
+        "vl-baso-invalid-bad-rijksregisternummer.json, application/json",
+        "vl-baso-invalid-clb-file.json, application/json",
+        "vl-baso-invalid-disciplinary-measures.json, application/json",
+        "vl-baso-invalid-grades.json, application/json",
+        "vl-baso-invalid-orientation-advice.json, application/json",
+        "vl-baso-invalid-unknown-field.json, application/json",
+        "vl-baso-invalid-verslag-missing.json, application/json"})
+    void an_invalid_dossier_is_422_naming_each_violation_and_nothing_is_stored(String sample, String mediaType) {
+        String school = Pupils.school();
+
+        sending(school).contentType(mediaType).body(sample(sample))
+                .when().post(DOSSIERS)
+                .then().statusCode(422)
+                .contentType("application/problem+json")
+                .body("type", equalTo("https://overdracht.nl/problems/dossier-rejected"))
+                .body("errors", not(hasSize(0)))
+                .body("errors.pointer", everyItem(notNullValue()))
+                .body("errors.detail", everyItem(notNullValue()));
+
+        assertThat(storedFor(school)).isZero();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"Voorbeelddossier_OV_POPO_full.xml", "Voorbeelddossier_OV_POPO_opt_out.xml",
+        "Voorbeelddossier_OV_POVO_full.xml", "Voorbeelddossier_OV_POVO_opt_out.xml"})
+    void the_standards_own_examples_are_accepted_and_a_copy_with_data_in_a_verboden_category_is_not(String name)
+            throws IOException {
+        String dir = System.getProperty("overdracht.shared.dir");
+        Path example = dir == null ? null : Path.of(dir, "oso-gegevensset", "examples", name);
+        Assumptions.assumeTrue(example != null && Files.isRegularFile(example),
+                "Skipped: the shared OSO gegevensset examples (system property overdracht.shared.dir) are absent");
+        String body = Files.readString(example, StandardCharsets.UTF_8);
+        String school = Pupils.school();
+
+        sending(school).contentType("application/xml").body(body.getBytes(StandardCharsets.UTF_8)).when().post(DOSSIERS)
+                .then().statusCode(201).body("profile", equalTo("oso-gegevensset"));
+        if (body.contains("<cat_toetsresultaten>OPTIONEEL</cat_toetsresultaten>") && body.contains("<toetslijst>")) {
+            sending(school).contentType("application/xml")
+                    .body(body.replace("<cat_toetsresultaten>OPTIONEEL</cat_toetsresultaten>",
+                            "<cat_toetsresultaten>VERBODEN</cat_toetsresultaten>").getBytes(StandardCharsets.UTF_8))
+                    .when().post(DOSSIERS)
+                    .then().statusCode(422).body("errors.pointer", hasItem("/dossier/huidigeschool/leerling/toetslijst"));
+            assertThat(storedFor(school)).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void a_rejected_dossier_names_the_forbidden_category_and_its_path() {
+        sending(Pupils.school()).contentType("application/xml").body(sample("oso-invalid-verboden-category-filled.xml"))
+                .when().post(DOSSIERS)
+                .then().statusCode(422)
+                .body("errors.detail", hasItem(org.hamcrest.Matchers.containsString("VERBODEN")));
+    }
+
+    @Test
+    void a_forbidden_baso_field_is_refused_with_its_legal_reason_and_no_value_is_echoed() {
+        String body = sending(Pupils.school()).contentType("application/json").body(sample("vl-baso-invalid-grades.json"))
+                .when().post(DOSSIERS)
+                .then().statusCode(422)
+                .extract().asString();
+
+        assertThat(body).doesNotContain("Voorbeeld").doesNotContain(SampleDossiers.FICTIONAL_RIJKSREGISTERNUMMER);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"oso-malformed-xxe.xml", "oso-malformed-entity-expansion.xml", "oso-malformed-too-deep.xml"})
+    void hostile_or_malformed_xml_is_400_and_nothing_is_stored(String sample) {
+        String school = Pupils.school();
+
+        sending(school).contentType("application/xml").body(sample(sample))
+                .when().post(DOSSIERS)
+                .then().statusCode(400)
+                .contentType("application/problem+json")
+                .body("type", equalTo("https://overdracht.nl/problems/malformed-dossier"));
+
+        assertThat(storedFor(school)).isZero();
+    }
+
+    @Test
+    void json_that_does_not_parse_is_400() {
+        sending(Pupils.school()).contentType("application/json").body("{\"profile\": \"vl-baso\", ")
+                .when().post(DOSSIERS)
+                .then().statusCode(400)
+                .body("type", equalTo("https://overdracht.nl/problems/malformed-dossier"));
+    }
+
+    @Test
+    void an_unknown_media_type_is_415() {
+        sending(Pupils.school()).contentType("text/plain").body("dossier")
+                .when().post(DOSSIERS)
+                .then().statusCode(415)
+                .contentType("application/problem+json");
+    }
+
+    @Test
+    void a_dossier_over_its_profiles_limit_is_413_even_below_the_http_limit() {
+        String attachment = java.util.Base64.getEncoder().encodeToString(new byte[4_600_000]);
+        byte[] huge = new String(Pupils.baso("2", Pupils.rijksregisternummer()), StandardCharsets.UTF_8)
+                .replace("RmljdGllZiB2ZXJzbGFnLg==", attachment).getBytes(StandardCharsets.UTF_8);
+
+        sending(Pupils.school()).contentType("application/json").body(huge)
+                .when().post(DOSSIERS)
+                .then().statusCode(413)
+                .contentType("application/problem+json");
+    }
+
+    @Test
+    void a_retry_with_the_same_idempotency_key_returns_the_first_answer() {
+        String school = Pupils.school();
+        byte[] dossier = Pupils.oso("POVO", Pupils.bsn());
+
+        String first = sending(school).header("Idempotency-Key", "batch-7/pupil-1").contentType("application/xml")
+                .body(dossier).when().post(DOSSIERS)
+                .then().statusCode(201).header("Idempotent-Replayed", "false").extract().path("id");
+        String second = sending(school).header("Idempotency-Key", "batch-7/pupil-1").contentType("application/xml")
+                .body(dossier).when().post(DOSSIERS)
+                .then().statusCode(201).header("Idempotent-Replayed", "true").extract().path("id");
+
+        assertThat(second).isEqualTo(first);
+        assertThat(storedFor(school)).isEqualTo(1);
+    }
+
+    @Test
+    void the_same_idempotency_key_with_another_dossier_is_409() {
+        String school = Pupils.school();
+        sending(school).header("Idempotency-Key", "k1").contentType("application/xml")
+                .body(Pupils.oso("POVO", Pupils.bsn())).when().post(DOSSIERS).then().statusCode(201);
+
+        sending(school).header("Idempotency-Key", "k1").contentType("application/xml")
+                .body(Pupils.oso("POVO", Pupils.bsn())).when().post(DOSSIERS)
+                .then().statusCode(409).contentType("application/problem+json");
+        assertThat(storedFor(school)).isEqualTo(1);
+    }
+
+    @Test
+    void another_schools_dossier_is_404_and_never_listed() {
+        String owner = Pupils.school();
+        String other = Pupils.school();
+        String id = submit(owner, Pupils.oso("POPO", Pupils.bsn()));
+
+        sending(other).when().get(DOSSIERS + "/" + id).then().statusCode(404).contentType("application/problem+json");
+        sending(other).when().delete(DOSSIERS + "/" + id).then().statusCode(404);
+        sending(other).when().get(DOSSIERS).then().statusCode(200).body("id", not(hasItem(id)));
+        sending(owner).when().get(DOSSIERS + "/" + id).then().statusCode(200).body("id", equalTo(id));
+    }
+
+    @Test
+    void the_list_filters_by_state() {
+        String school = Pupils.school();
+        String kept = submit(school, Pupils.oso("POVO", Pupils.bsn()));
+        String withdrawn = submit(school, Pupils.oso("POVO", Pupils.bsn()));
+        sending(school).when().delete(DOSSIERS + "/" + withdrawn).then().statusCode(200).body("state", equalTo("WITHDRAWN"));
+
+        sending(school).queryParam("state", "AWAITING_ENROLMENT").when().get(DOSSIERS)
+                .then().statusCode(200).body("id", org.hamcrest.Matchers.contains(kept));
+        sending(school).queryParam("state", "WITHDRAWN").when().get(DOSSIERS)
+                .then().statusCode(200).body("id", org.hamcrest.Matchers.contains(withdrawn));
+        sending(school).queryParam("state", "NONSENSE").when().get(DOSSIERS)
+                .then().statusCode(400).body("errors[0].pointer", equalTo("/state"));
+    }
+
+    @Test
+    void a_revision_is_stored_as_the_next_revision_until_the_dossier_is_withdrawn() {
+        String school = Pupils.school();
+        String bsn = Pupils.bsn();
+        String id = submit(school, Pupils.oso("POVO", bsn));
+        byte[] revised = new String(Pupils.oso("POVO", bsn), StandardCharsets.UTF_8)
+                .replace("<inzagedatum>2024-03-12</inzagedatum>", "<inzagedatum>2024-03-19</inzagedatum>")
+                .getBytes(StandardCharsets.UTF_8);
+
+        sending(school).contentType("application/xml").body(revised).when().put(DOSSIERS + "/" + id)
+                .then().statusCode(200).body("revision", equalTo(2)).body("state", equalTo("AWAITING_ENROLMENT"));
+        assertThat(revisionsOf(UUID.fromString(id))).isEqualTo(2);
+
+        sending(school).when().delete(DOSSIERS + "/" + id).then().statusCode(200);
+        sending(school).contentType("application/xml").body(revised).when().put(DOSSIERS + "/" + id)
+                .then().statusCode(409).contentType("application/problem+json")
+                .body("type", equalTo("https://overdracht.nl/problems/illegal-transition"));
+        sending(school).when().delete(DOSSIERS + "/" + id).then().statusCode(409);
+    }
+
+    @Test
+    void a_revision_about_another_pupil_is_refused() {
+        String school = Pupils.school();
+        String id = submit(school, Pupils.oso("POVO", Pupils.bsn()));
+
+        sending(school).contentType("application/xml").body(Pupils.oso("POVO", Pupils.bsn())).when().put(DOSSIERS + "/" + id)
+                .then().statusCode(422);
+        assertThat(revisionsOf(UUID.fromString(id))).isEqualTo(1);
+    }
+
+    @Test
+    void stored_ciphertext_holds_no_plaintext_field_value() {
+        String bsn = Pupils.bsn();
+        String rrn = Pupils.rijksregisternummer();
+        String oso = submit(Pupils.school(), Pupils.oso("POVO", bsn));
+        String baso = sendingJson(Pupils.school(), Pupils.baso("2", rrn));
+
+        List<byte[]> stored = new ArrayList<>();
+        for (String id : List.of(oso, baso)) {
+            for (Row row : pool.preparedQuery("SELECT r.ciphertext, r.wrapped_key, d.pupil_id_ciphertext, d.pupil_index "
+                    + "FROM dossier_revision r JOIN dossier d ON d.id = r.dossier_id WHERE d.id = $1")
+                    .execute(Tuple.of(UUID.fromString(id))).await().indefinitely()) {
+                for (int i = 0; i < row.size(); i++) {
+                    stored.add(row.getBuffer(i).getBytes());
+                }
+            }
+        }
+
+        assertThat(stored).hasSize(8).allSatisfy(bytes -> assertThat(bytes).isNotEmpty());
+        for (String value : List.of(bsn, rrn, "Voorbeeld", "Lotte", "Fictieve", "dossier", "<?xml", "huidigeschool",
+                "2015-03-01", "rijksregisternummer")) {
+            byte[] needle = value.getBytes(StandardCharsets.UTF_8);
+            assertThat(stored).noneMatch(bytes -> contains(bytes, needle));
+        }
+    }
+
+    @Test
+    void one_transaction_writes_the_dossier_its_revision_an_event_with_ids_only_and_an_audit_entry() {
+        String bsn = Pupils.bsn();
+        UUID id = UUID.fromString(submit(Pupils.school(), Pupils.oso("POVO", bsn)));
+
+        Row event = pool.preparedQuery("SELECT event_type, payload::text AS payload FROM outbox_event WHERE aggregate_id = $1")
+                .execute(Tuple.of(id)).await().indefinitely().iterator().next();
+        long audited = pool.preparedQuery("SELECT (SELECT count(*) FROM audit_pending WHERE dossier_id = $1 "
+                + "AND action = 'DOSSIER_SUBMITTED') + (SELECT count(*) FROM audit_entry WHERE dossier_id = $1 "
+                + "AND action = 'DOSSIER_SUBMITTED') AS n").execute(Tuple.of(id)).await().indefinitely()
+                .iterator().next().getLong("n");
+
+        assertThat(event.getString("event_type")).isEqualTo("DossierStateChanged");
+        assertThat(event.getString("payload")).contains(id.toString()).contains("AWAITING_ENROLMENT")
+                .doesNotContain(bsn).doesNotContain("Voorbeeld");
+        assertThat(audited).isEqualTo(1);
+    }
+
+    @Test
+    void only_a_sending_school_submits() {
+        given().header("Authorization", Tokens.bearer(Tokens.school(Pupils.school(), Roles.RECEIVING_SCHOOL)))
+                .contentType("application/xml").body(Pupils.oso("POVO", Pupils.bsn()))
+                .when().post(DOSSIERS)
+                .then().statusCode(403).contentType("application/problem+json");
+        given().contentType("application/xml").body(Pupils.oso("POVO", Pupils.bsn()))
+                .when().post(DOSSIERS)
+                .then().statusCode(401);
+    }
+
+    @Test
+    void a_bad_receiving_school_parameter_is_400_naming_it() {
+        sending(Pupils.school()).queryParam("receivingSchool", "not a school!").contentType("application/xml")
+                .body(Pupils.oso("POVO", Pupils.bsn()))
+                .when().post(DOSSIERS)
+                .then().statusCode(400).body("errors[0].pointer", equalTo("/receivingSchool"));
+    }
+
+    @Test
+    void the_profiles_name_their_versions_and_mandatory_sections() {
+        ValidatableResponse profiles = sending(Pupils.school()).when().get("/api/v1/profiles").then().statusCode(200);
+
+        profiles.body("id", hasItem("oso-gegevensset"))
+                .body("find { it.id == 'vl-baso' }.versions.version", org.hamcrest.Matchers.contains("1", "2"))
+                .body("find { it.id == 'vl-baso' }.versions[0].sections.find { it.mandatory }.mandatoryReason",
+                        notNullValue())
+                .body("find { it.id == 'vl-baso' }.versions[0].forbidden.code", hasItem("not-whitelisted"))
+                .body("find { it.id == 'oso-gegevensset' }.versions[0].mediaType", equalTo("application/xml"));
+    }
+
+    private static RequestSpecification sending(String school) {
+        return given().header("Authorization", Tokens.bearer(Tokens.school(school, Roles.SENDING_SCHOOL)));
+    }
+
+    private static String submit(String school, byte[] oso) {
+        return sending(school).contentType("application/xml").body(oso).when().post(DOSSIERS)
+                .then().statusCode(201).extract().path("id");
+    }
+
+    private static String sendingJson(String school, byte[] json) {
+        return sending(school).contentType("application/json").body(json).when().post(DOSSIERS)
+                .then().statusCode(201).extract().path("id");
+    }
+
+    private long storedFor(String school) {
+        return pool.preparedQuery("SELECT count(*) AS n FROM dossier WHERE sending_school = $1")
+                .execute(Tuple.of(school)).await().indefinitely().iterator().next().getLong("n");
+    }
+
+    private long revisionsOf(UUID id) {
+        return pool.preparedQuery("SELECT count(*) AS n FROM dossier_revision WHERE dossier_id = $1")
+                .execute(Tuple.of(id)).await().indefinitely().iterator().next().getLong("n");
+    }
+
+    private static byte[] sample(String name) {
+        try (InputStream in = IntakeApiTest.class.getClassLoader().getResourceAsStream("samples/" + name)) {
+            if (in == null) {
+                throw new IllegalStateException("No sample " + name);
+            }
+            return in.readAllBytes();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static boolean contains(byte[] haystack, byte[] needle) {
+        outer:
+        for (int i = 0; i <= haystack.length - needle.length; i++) {
+            for (int j = 0; j < needle.length; j++) {
+                if (haystack[i + j] != needle[j]) {
+                    continue outer;
+                }
+            }
+            return true;
+        }
+        return false;
+    }
+}

@@ -1,0 +1,308 @@
+package nl.overdracht.objection;
+
+import static io.restassured.RestAssured.given;
+import static nl.overdracht.testing.Transfers.as;
+import static nl.overdracht.testing.Transfers.auditCount;
+import static nl.overdracht.testing.Transfers.awaitState;
+import static nl.overdracht.testing.Transfers.enrol;
+import static nl.overdracht.testing.Transfers.eventCount;
+import static nl.overdracht.testing.Transfers.one;
+import static nl.overdracht.testing.Transfers.query;
+import static nl.overdracht.testing.Transfers.state;
+import static nl.overdracht.testing.Transfers.submitBaso;
+import static nl.overdracht.testing.Transfers.submitOso;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.notNullValue;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.response.ValidatableResponse;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import nl.overdracht.lifecycle.LifecycleTimer;
+import nl.overdracht.profile.ProfileCatalog;
+import nl.overdracht.security.Roles;
+import nl.overdracht.testing.TestClock;
+import nl.overdracht.testing.Tokens;
+import nl.overdracht.testing.Transfers;
+import org.junit.jupiter.api.Test;
+
+/** Parents' objections, recorded by the sending school: whole, per section, refused for a mandatory section, withdrawn. */
+@QuarkusTest
+class ObjectionFlowTest {
+
+    /** The vl-baso and OSO windows and the retention after an objection (schema/.../profiles). */
+    private static final Duration BASO_WINDOW = Duration.ofDays(10);
+    private static final Duration OSO_WINDOW = Duration.ofDays(14);
+    private static final Duration RETENTION_AFTER_OBJECTION = Duration.ofDays(7);
+    private static final Duration A_MINUTE = Duration.ofMinutes(1);
+
+    @Inject
+    LifecycleTimer timer;
+
+    @Inject
+    ObjectionService objections;
+
+    @Inject
+    ProfileCatalog profiles;
+
+    @Inject
+    Pool pool;
+
+    private void timerRound() {
+        timer.runDue().await().atMost(Transfers.WAIT);
+    }
+
+    /** A vl-baso dossier of a fresh pupil, matched with an enrolment, so in its objection window. */
+    private record Matched(String sending, String receiving, UUID id) {
+    }
+
+    private static Matched matchedBaso() {
+        String sending = Transfers.school("OS");
+        String receiving = Transfers.school("OR");
+        String pupil = Transfers.rijksregisternummer();
+        UUID id = submitBaso(sending, pupil, receiving);
+        enrol(receiving, "RIJKSREGISTERNUMMER", pupil, null);
+        assertThat(state(sending, id)).isEqualTo("OBJECTION_WINDOW");
+        return new Matched(sending, receiving, id);
+    }
+
+    private static Matched matchedOso() {
+        String sending = Transfers.school("OS");
+        String receiving = Transfers.school("OR");
+        String bsn = Transfers.bsn();
+        UUID id = submitOso(sending, bsn, null);
+        enrol(receiving, "BSN", bsn, null);
+        assertThat(state(sending, id)).isEqualTo("OBJECTION_WINDOW");
+        return new Matched(sending, receiving, id);
+    }
+
+    private static ValidatableResponse object(String school, UUID id, Map<String, Object> objection) {
+        return as(school, Roles.SENDING_SCHOOL).contentType(ContentType.JSON).body(objection)
+                .when().post("/api/v1/dossiers/" + id + "/objections").then();
+    }
+
+    private static Map<String, Object> whole() {
+        return Map.of("scope", "whole", "objectedBy", "parent", "objectedOn", "2025-09-01");
+    }
+
+    private static Map<String, Object> sections(String... names) {
+        return Map.of("scope", "sections", "sections", List.of(names), "objectedBy", "guardian",
+                "objectedOn", "2025-09-01");
+    }
+
+    private Set<String> sectionsUnderObjection(UUID id) {
+        return objections.sectionsUnderObjection(pool, id).await().atMost(Transfers.WAIT);
+    }
+
+    @Test
+    void a_whole_objection_stops_the_transfer_and_the_dossier_is_purged_after_its_retention() {
+        Matched dossier = matchedBaso();
+        as(dossier.sending(), Roles.SENDING_SCHOOL).contentType(ContentType.JSON)
+                .body(Map.of("inspectedOn", "2025-08-30", "agreed", false, "reason", "Fictieve reden van de ouders."))
+                .when().post("/api/v1/dossiers/" + dossier.id() + "/inspection").then().statusCode(201);
+
+        object(dossier.sending(), dossier.id(), whole()).statusCode(201)
+                .body("whole", equalTo(true)).body("objectedBy", equalTo("parent"));
+
+        assertThat(state(dossier.sending(), dossier.id())).isEqualTo("OBJECTED");
+        assertThat(auditCount(pool, dossier.id(), "OBJECTION_RECORDED")).isEqualTo(1);
+        assertThat(auditCount(pool, dossier.id(), "DOSSIER_OBJECTED")).isEqualTo(1);
+
+        TestClock.advance(RETENTION_AFTER_OBJECTION.minus(Duration.ofHours(1)));
+        timerRound();
+        assertThat(state(dossier.sending(), dossier.id())).isEqualTo("OBJECTED");
+        assertThat(one(pool, "SELECT ciphertext FROM dossier_revision WHERE dossier_id = $1", dossier.id())
+                .getValue("ciphertext")).isNotNull();
+
+        TestClock.advance(Duration.ofHours(2));
+        awaitState(dossier.sending(), dossier.id(), "PURGED", this::timerRound);
+        TestClock.advance(BASO_WINDOW.minus(RETENTION_AFTER_OBJECTION));
+        timerRound();
+        assertThat(state(dossier.sending(), dossier.id())).as("nothing is delivered").isEqualTo("PURGED");
+        assertThat(eventCount(pool, dossier.id(), "RELEASE")).isZero();
+
+        Row revision = one(pool, "SELECT ciphertext, wrapped_key, key_version, content_sha256 FROM dossier_revision "
+                + "WHERE dossier_id = $1", dossier.id());
+        assertThat(revision.getValue("ciphertext")).isNull();
+        assertThat(revision.getValue("wrapped_key")).isNull();
+        assertThat(revision.getValue("key_version")).isNull();
+        assertThat(revision.getBuffer("content_sha256").length()).isEqualTo(32);
+        Row row = one(pool, "SELECT state, pupil_id_ciphertext, pupil_id_wrapped_key, pupil_index, receiving_school "
+                + "FROM dossier WHERE id = $1", dossier.id());
+        assertThat(row.getValue("pupil_id_ciphertext")).isNull();
+        assertThat(row.getValue("pupil_id_wrapped_key")).isNull();
+        assertThat(row.getBuffer("pupil_index")).isNotNull();
+        assertThat(row.getString("receiving_school")).isEqualTo(dossier.receiving());
+        Row inspection = one(pool, "SELECT reason_ciphertext, reason_wrapped_key, agreed FROM inspection "
+                + "WHERE dossier_id = $1", dossier.id());
+        assertThat(inspection.getValue("reason_ciphertext")).isNull();
+        assertThat(inspection.getValue("reason_wrapped_key")).isNull();
+        assertThat(inspection.getBoolean("agreed")).isFalse();
+        assertThat(auditCount(pool, dossier.id(), "DOSSIER_PURGED")).isEqualTo(1);
+    }
+
+    @Test
+    void a_section_objection_is_recorded_and_the_dossier_is_still_released_without_those_sections() {
+        Matched dossier = matchedOso();
+
+        object(dossier.sending(), dossier.id(), sections("onderwijsondersteuning", "verzuim", "verzuim"))
+                .statusCode(201)
+                .body("whole", equalTo(false))
+                .body("sections", equalTo(List.of("onderwijsondersteuning", "verzuim")));
+
+        assertThat(state(dossier.sending(), dossier.id())).isEqualTo("OBJECTION_WINDOW");
+        as(dossier.sending(), Roles.SENDING_SCHOOL).when().get("/api/v1/dossiers/" + dossier.id() + "/objections")
+                .then().statusCode(200).body("", hasSize(1)).body("[0].sections", hasSize(2));
+
+        TestClock.advance(OSO_WINDOW.plus(A_MINUTE));
+        awaitState(dossier.sending(), dossier.id(), "RELEASED", this::timerRound);
+
+        assertThat(sectionsUnderObjection(dossier.id())).containsExactly("onderwijsondersteuning", "verzuim");
+    }
+
+    @Test
+    void an_objection_to_a_mandatory_section_is_refused_with_the_legal_reason_and_nothing_is_recorded() {
+        Matched dossier = matchedBaso();
+        String reason = profiles.find("vl-baso", "2").orElseThrow().section("verslag").orElseThrow()
+                .mandatoryReason().orElseThrow();
+
+        object(dossier.sending(), dossier.id(), sections("specificNeeds", "verslag"))
+                .statusCode(422)
+                .contentType("application/problem+json")
+                .body("type", equalTo("https://overdracht.nl/problems/mandatory-section"))
+                .body("errors", hasSize(1))
+                .body("errors[0].pointer", equalTo("/sections/1"))
+                .body("errors[0].code", equalTo("mandatory-section"))
+                .body("errors[0].detail", equalTo(reason));
+
+        assertThat(sectionsUnderObjection(dossier.id())).isEmpty();
+        assertThat(query(pool, "SELECT id FROM objection WHERE dossier_id = $1", dossier.id())).isEmpty();
+        assertThat(state(dossier.sending(), dossier.id())).isEqualTo("OBJECTION_WINDOW");
+        Transfers.await("the refusal's audit entry", () -> auditCount(pool, dossier.id(), "OBJECTION_REFUSED") == 1
+                ? java.util.Optional.of(true) : java.util.Optional.empty());
+    }
+
+    @Test
+    void a_withdrawn_section_objection_no_longer_removes_its_sections() {
+        Matched dossier = matchedOso();
+        String objectionId = object(dossier.sending(), dossier.id(), sections("verzuim"))
+                .statusCode(201).extract().path("id");
+        assertThat(sectionsUnderObjection(dossier.id())).containsExactly("verzuim");
+
+        as(dossier.sending(), Roles.SENDING_SCHOOL)
+                .when().delete("/api/v1/dossiers/" + dossier.id() + "/objections/" + objectionId)
+                .then().statusCode(200).body("id", equalTo(objectionId)).body("withdrawnAt", notNullValue());
+
+        assertThat(sectionsUnderObjection(dossier.id())).isEmpty();
+        assertThat(auditCount(pool, dossier.id(), "OBJECTION_WITHDRAWN")).isEqualTo(1);
+        as(dossier.sending(), Roles.SENDING_SCHOOL)
+                .when().delete("/api/v1/dossiers/" + dossier.id() + "/objections/" + objectionId)
+                .then().statusCode(404).contentType("application/problem+json");
+    }
+
+    @Test
+    void an_objection_after_the_window_closed_is_409() {
+        Matched dossier = matchedOso();
+        String objectionId = object(dossier.sending(), dossier.id(), sections("verzuim"))
+                .statusCode(201).extract().path("id");
+
+        TestClock.advance(OSO_WINDOW.plus(A_MINUTE));
+
+        for (Map<String, Object> late : List.of(whole(), sections("onderwijsondersteuning"))) {
+            object(dossier.sending(), dossier.id(), late)
+                    .statusCode(409).contentType("application/problem+json")
+                    .body("type", equalTo("https://overdracht.nl/problems/illegal-transition"));
+        }
+        as(dossier.sending(), Roles.SENDING_SCHOOL)
+                .when().delete("/api/v1/dossiers/" + dossier.id() + "/objections/" + objectionId)
+                .then().statusCode(409)
+                .body("type", equalTo("https://overdracht.nl/problems/illegal-transition"));
+        awaitState(dossier.sending(), dossier.id(), "RELEASED", this::timerRound);
+        assertThat(sectionsUnderObjection(dossier.id())).containsExactly("verzuim");
+    }
+
+    @Test
+    void a_whole_objection_before_the_enrolment_matched_is_an_illegal_transition() {
+        String sending = Transfers.school("OS");
+        UUID id = submitOso(sending, Transfers.bsn(), null);
+
+        object(sending, id, whole()).statusCode(409).contentType("application/problem+json")
+                .body("type", equalTo("https://overdracht.nl/problems/illegal-transition"));
+
+        assertThat(state(sending, id)).isEqualTo("AWAITING_ENROLMENT");
+        assertThat(query(pool, "SELECT id FROM objection WHERE dossier_id = $1", id)).isEmpty();
+    }
+
+    @Test
+    void an_unknown_or_empty_section_list_is_400_naming_each_fault() {
+        Matched dossier = matchedOso();
+
+        object(dossier.sending(), dossier.id(), sections("verzuim", "tuchtmaatregelen"))
+                .statusCode(400).contentType("application/problem+json")
+                .body("type", equalTo("https://overdracht.nl/problems/invalid-request"))
+                .body("errors[0].pointer", equalTo("/sections/1"))
+                .body("errors[0].code", equalTo("unknown-section"));
+        object(dossier.sending(), dossier.id(), Map.of("scope", "sections", "objectedBy", "parent",
+                "objectedOn", "2025-09-01"))
+                .statusCode(400).body("errors[0].code", equalTo("no-sections"));
+        object(dossier.sending(), dossier.id(), Map.of("scope", "half", "objectedBy", "Jan Jansen"))
+                .statusCode(400)
+                .body("errors.pointer", org.hamcrest.Matchers.hasItems("/scope", "/objectedBy", "/objectedOn"));
+        assertThat(sectionsUnderObjection(dossier.id())).isEmpty();
+    }
+
+    @Test
+    void only_the_sending_school_records_inspections_and_objections() {
+        Matched dossier = matchedBaso();
+        String base = "/api/v1/dossiers/" + dossier.id();
+        for (String token : List.of(Tokens.school(dossier.receiving(), Roles.RECEIVING_SCHOOL),
+                Tokens.region("noord", Roles.OPERATOR), Tokens.region("noord", Roles.AUDITOR))) {
+            given().header("Authorization", Tokens.bearer(token)).contentType(ContentType.JSON).body(whole())
+                    .when().post(base + "/objections").then().statusCode(403).contentType("application/problem+json");
+            given().header("Authorization", Tokens.bearer(token))
+                    .when().get(base + "/objections").then().statusCode(403);
+            given().header("Authorization", Tokens.bearer(token))
+                    .when().delete(base + "/objections/" + UUID.randomUUID()).then().statusCode(403);
+            given().header("Authorization", Tokens.bearer(token)).contentType(ContentType.JSON)
+                    .body(Map.of("inspectedOn", "2025-08-30", "agreed", true))
+                    .when().post(base + "/inspection").then().statusCode(403);
+        }
+        assertThat(state(dossier.sending(), dossier.id())).isEqualTo("OBJECTION_WINDOW");
+    }
+
+    @Test
+    void another_schools_dossier_is_404_for_inspections_and_objections() {
+        Matched dossier = matchedBaso();
+        String other = Transfers.school("OO");
+        String base = "/api/v1/dossiers/" + dossier.id();
+
+        object(other, dossier.id(), whole()).statusCode(404).contentType("application/problem+json")
+                .body("type", equalTo("https://overdracht.nl/problems/not-found"));
+        as(other, Roles.SENDING_SCHOOL).when().get(base + "/objections").then().statusCode(404);
+        as(other, Roles.SENDING_SCHOOL).when().delete(base + "/objections/" + UUID.randomUUID()).then().statusCode(404);
+        as(other, Roles.SENDING_SCHOOL).contentType(ContentType.JSON)
+                .body(Map.of("inspectedOn", "2025-08-30", "agreed", true))
+                .when().post(base + "/inspection").then().statusCode(404);
+
+        assertThat(state(dossier.sending(), dossier.id())).isEqualTo("OBJECTION_WINDOW");
+    }
+
+    @Test
+    void an_oso_dossiers_own_inzage_block_is_its_record_of_inspection() {
+        Matched dossier = matchedOso();
+
+        as(dossier.sending(), Roles.SENDING_SCHOOL).contentType(ContentType.JSON)
+                .body(Map.of("inspectedOn", "2025-08-30", "agreed", true))
+                .when().post("/api/v1/dossiers/" + dossier.id() + "/inspection")
+                .then().statusCode(422).contentType("application/problem+json");
+    }
+}
