@@ -41,6 +41,7 @@ import nl.overdracht.platform.ProblemType;
 import nl.overdracht.security.Roles;
 import nl.overdracht.testing.TestClock;
 import nl.overdracht.testing.TestSchools;
+import nl.overdracht.testing.Transfers;
 import org.junit.jupiter.api.Test;
 
 /** Downloads, acknowledgements, tenancy, certificate rotation and the operators' queue. */
@@ -170,9 +171,7 @@ class DeliveryApiTest {
                 .when().get("/api/v1/deliveries/" + dossier.id())
                 .then().statusCode(200);
 
-        assertThat(count("SELECT count(*) FROM audit_pending WHERE dossier_id = $1 AND action = 'DELIVERY_DOWNLOADED'",
-                dossier.id()) + count("SELECT count(*) FROM audit_entry WHERE dossier_id = $1 "
-                        + "AND action = 'DELIVERY_DOWNLOADED'", dossier.id())).isEqualTo(2);
+        assertThat(Transfers.auditCount(pool, dossier.id(), "DELIVERY_DOWNLOADED")).isEqualTo(2);
     }
 
     @Test
