@@ -28,11 +28,6 @@ import org.bouncycastle.pkcs.PKCS8EncryptedPrivateKeyInfo;
  */
 record PemCertificate(X509Certificate certificate, byte[] der, byte[] sha256) {
 
-    @Override
-    public String toString() {
-        return "PemCertificate[keyAlgorithm=" + keyAlgorithm() + "]";
-    }
-
     private static final String POINTER = "/certificate";
 
     static PemCertificate parse(byte[] body) {
@@ -77,6 +72,11 @@ record PemCertificate(X509Certificate certificate, byte[] der, byte[] sha256) {
 
     String subject() {
         return certificate.getSubjectX500Principal().getName();
+    }
+
+    @Override
+    public String toString() {
+        return "PemCertificate[keyAlgorithm=" + keyAlgorithm() + "]";
     }
 
     private static boolean isPrivateKey(Object pem) {
