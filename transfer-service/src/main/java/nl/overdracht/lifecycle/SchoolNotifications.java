@@ -8,7 +8,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.ZoneOffset;
+import java.util.EnumSet;
+import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import nl.overdracht.outbox.OutboxEvent;
 import nl.overdracht.outbox.ProcessedEvents;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
@@ -46,11 +49,18 @@ public class SchoolNotifications {
         return handle(event).replaceWithVoid();
     }
 
+    /**
+     * The transitions a sending school hears of. Not its own acts (submit, revise), nor a package
+     * re-encrypted to the receiving school's new certificate: for the sender nothing changed.
+     */
+    static final Set<String> NOTIFIED = EnumSet.complementOf(
+                    EnumSet.of(Transition.ACCEPT, Transition.REVISE, Transition.REPACKAGE)).stream()
+            .map(Transition::name).collect(Collectors.toUnmodifiableSet());
+
     /** Applies one event; answers whether it had an effect (false for a redelivery or an event of no interest). */
     public Uni<Boolean> handle(OutboxEvent event) {
         String transition = event.payload().getString("transition", "");
-        if (!Transitions.EVENT_TYPE.equals(event.type()) || transition.equals(Transition.ACCEPT.name())
-                || transition.equals(Transition.REVISE.name())) {
+        if (!Transitions.EVENT_TYPE.equals(event.type()) || !NOTIFIED.contains(transition)) {
             return Uni.createFrom().item(false);
         }
         return pool.withTransaction(tx -> processed.firstTime(tx, CONSUMER, event.eventId())

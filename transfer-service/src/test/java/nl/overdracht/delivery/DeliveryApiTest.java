@@ -286,6 +286,10 @@ class DeliveryApiTest {
         OutboxEvent release = new OutboxEvent(row.getUUID("event_id"), row.getString("aggregate_type"),
                 row.getUUID("aggregate_id"), row.getString("event_type"), (JsonObject) row.getValue("payload"),
                 row.getOffsetDateTime("created_at").toInstant());
+        // the consumer has seen the event once from Kafka (the package may have come from the registry path first)
+        nl.overdracht.testing.Transfers.await("the delivery consumer to record the release event",
+                () -> java.util.Optional.of(release.eventId()).filter(id -> count("SELECT count(*) FROM processed_event "
+                        + "WHERE consumer = '" + DeliveryWorker.CONSUMER + "' AND event_id = $1", id) == 1));
 
         boolean applied = worker.handle(release).await().atMost(DeliveryFixtures.WAIT);
 

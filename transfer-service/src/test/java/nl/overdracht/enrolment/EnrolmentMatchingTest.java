@@ -214,9 +214,29 @@ class EnrolmentMatchingTest {
     }
 
     @Test
-    void only_a_sending_school_lists_its_enrolment_conflicts() {
+    void an_operator_sees_the_conflicts_of_schools_in_the_region_only() {
+        String region = "conflicts-" + UUID.randomUUID().toString().substring(0, 8);
+        String named = nl.overdracht.testing.TestSchools.dutch();
+        given().header("Authorization", Tokens.bearer(Tokens.region(region, Roles.OPERATOR)))
+                .contentType("application/json")
+                .body(Map.of("id", named, "name", "Testschool " + named, "acceptedProfiles", List.of("oso-gegevensset@2019.1")))
+                .when().post("/api/v1/registry/schools").then().statusCode(201);
+        String bsn = Transfers.bsn();
+        UUID dossier = submitOso(Transfers.school("ES"), bsn, named);
+        enrol(Transfers.school("ER"), "BSN", bsn, null);
+
+        given().header("Authorization", Tokens.bearer(Tokens.region(region, Roles.OPERATOR)))
+                .when().get(CONFLICTS)
+                .then().statusCode(200).body("dossierId", org.hamcrest.Matchers.contains(dossier.toString()));
+        given().header("Authorization", Tokens.bearer(Tokens.region(region + "-other", Roles.OPERATOR)))
+                .when().get(CONFLICTS)
+                .then().statusCode(200).body("", hasSize(0));
+    }
+
+    @Test
+    void only_a_sending_school_or_an_operator_lists_enrolment_conflicts() {
         for (String token : List.of(Tokens.school(Transfers.school("ER"), Roles.RECEIVING_SCHOOL),
-                Tokens.region("noord", Roles.OPERATOR), Tokens.region("noord", Roles.AUDITOR))) {
+                Tokens.region("noord", Roles.AUDITOR))) {
             given().header("Authorization", Tokens.bearer(token))
                     .when().get(CONFLICTS)
                     .then().statusCode(403).contentType("application/problem+json");

@@ -63,6 +63,19 @@ class SchoolNotificationsTest {
     }
 
     @Test
+    void a_package_re_encrypted_for_the_receiving_school_is_no_news_for_the_sender() {
+        UUID dossier = submitOso(Transfers.school("NS"), Transfers.bsn(), null);
+        OutboxEvent repackaged = OutboxEvent.dossier(dossier, Transitions.EVENT_TYPE, new JsonObject()
+                .put("dossierId", dossier.toString()).put("transition", "REPACKAGE").put("from", "DELIVERABLE")
+                .put("state", "DELIVERABLE").put("revision", 1).put("at", Instant.now().toString()), Instant.now());
+
+        boolean effect = notifications.handle(repackaged).await().atMost(Transfers.WAIT);
+
+        assertThat(effect).isFalse();
+        assertThat(notificationsFor(repackaged.eventId())).isZero();
+    }
+
+    @Test
     void two_consumers_handling_one_event_at_once_record_one_notification() {
         String sending = Transfers.school("NS");
         UUID dossier = submitOso(sending, Transfers.bsn(), null);
