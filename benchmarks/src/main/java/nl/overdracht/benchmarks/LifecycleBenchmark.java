@@ -105,7 +105,10 @@ public final class LifecycleBenchmark {
         try {
             api = "http://localhost:" + httpPort;
             awaitReady(service, "http://localhost:" + managementPort + "/q/health/ready", log);
-            mintTokens(dataDir.resolve("keys").resolve(DevSigningKey.PRIVATE_KEY_FILE));
+            PrivateKey key = DevSigningKey.readPrivateKey(dataDir.resolve("keys").resolve(DevSigningKey.PRIVATE_KEY_FILE));
+            mintTokens(key);
+            BenchmarkSchools.register(http, api, key, java.util.stream.IntStream.range(0, SCHOOLS)
+                    .mapToObj(LifecycleBenchmark::sendingSchool).toList());
             String jdbc = "jdbc:postgresql://localhost:" + postgresPort + "/postgres";
             measure(jdbc, timerInterval == null ? "1s" : timerInterval);
         } finally {
@@ -200,11 +203,14 @@ public final class LifecycleBenchmark {
         }
     }
 
-    private void mintTokens(Path signingKey) {
-        PrivateKey key = DevSigningKey.readPrivateKey(signingKey);
+    private static String sendingSchool(int i) {
+        return String.format("%02dBS00", i);
+    }
+
+    private void mintTokens(PrivateKey key) {
         for (int i = 0; i < SCHOOLS; i++) {
-            MintToken.Request sending = MintToken.Request.forSchool(String.format("BS%04d", i), "sending-school");
-            MintToken.Request receiving = MintToken.Request.forSchool(String.format("BR%04d", i), "receiving-school");
+            MintToken.Request sending = MintToken.Request.forSchool(sendingSchool(i), "sending-school");
+            MintToken.Request receiving = MintToken.Request.forSchool(String.format("%02dBR00", i), "receiving-school");
             sendingTokens[i] = MintToken.mint(sending.issuedAt(sending.issuedAt(), Duration.ofHours(6)), key);
             receivingTokens[i] = MintToken.mint(receiving.issuedAt(receiving.issuedAt(), Duration.ofHours(6)), key);
         }
