@@ -137,7 +137,15 @@ public class LifecycleTimer {
                 .replaceWith(rows.size());
     }
 
+    /**
+     * The dossier's profile version; when that version has left the catalogue, the profile's newest
+     * version, whose times then apply, so that one retired version never stalls the timer.
+     */
     private Profile profile(Row row) {
-        return profiles.find(row.getString("profile_id"), row.getString("profile_version")).orElseThrow();
+        String id = row.getString("profile_id");
+        return profiles.find(id, row.getString("profile_version"))
+                .or(() -> profiles.all().stream().filter(p -> p.id().equals(id))
+                        .max(java.util.Comparator.comparing(Profile::version)))
+                .orElseThrow(() -> new IllegalStateException("No version of profile " + id + " is configured"));
     }
 }
