@@ -3,7 +3,6 @@ package nl.overdracht.delivery;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
-import io.vertx.core.json.JsonObject;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -60,18 +59,11 @@ public class DeliveryWorker implements RegistryListener {
 
     @Incoming("dossier-events-delivery")
     public Uni<Void> consume(String record) {
-        OutboxEvent event;
-        try {
-            event = OutboxEvent.fromJson(new JsonObject(record));
-        } catch (RuntimeException e) {
-            LOG.warn("Skipped a dossier-events record that is not an Overdracht event");
-            return Uni.createFrom().voidItem();
-        }
-        return handle(event).onFailure().recoverWithItem(failure -> {
+        return OutboxEvent.parse(record).map(event -> handle(event).onFailure().recoverWithItem(failure -> {
             LOG.warnf("Packaging dossier %s failed (%s); the retry takes it up", event.aggregateId(),
                     failure.getClass().getSimpleName());
             return false;
-        }).replaceWithVoid();
+        }).replaceWithVoid()).orElseGet(() -> Uni.createFrom().voidItem());
     }
 
     /** Packages the dossier of a RELEASE event; answers whether the event was new to this consumer. */

@@ -1,7 +1,6 @@
 package nl.overdracht.lifecycle;
 
 import io.smallrye.mutiny.Uni;
-import io.vertx.core.json.JsonObject;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -15,7 +14,6 @@ import java.util.stream.Collectors;
 import nl.overdracht.outbox.OutboxEvent;
 import nl.overdracht.outbox.ProcessedEvents;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
-import org.jboss.logging.Logger;
 
 /**
  * Consumes {@code dossier-events} and tells the sending school what happened to its dossier
@@ -26,7 +24,6 @@ import org.jboss.logging.Logger;
 public class SchoolNotifications {
 
     static final String CONSUMER = "school-notifications";
-    private static final Logger LOG = Logger.getLogger(SchoolNotifications.class);
 
     @Inject
     Pool pool;
@@ -39,14 +36,8 @@ public class SchoolNotifications {
 
     @Incoming("dossier-events-notifications")
     public Uni<Void> consume(String record) {
-        OutboxEvent event;
-        try {
-            event = OutboxEvent.fromJson(new JsonObject(record));
-        } catch (RuntimeException e) {
-            LOG.warn("Skipped a dossier-events record that is not an Overdracht event");
-            return Uni.createFrom().voidItem();
-        }
-        return handle(event).replaceWithVoid();
+        return OutboxEvent.parse(record).map(event -> handle(event).replaceWithVoid())
+                .orElseGet(() -> Uni.createFrom().voidItem());
     }
 
     /**

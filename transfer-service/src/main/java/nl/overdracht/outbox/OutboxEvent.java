@@ -3,7 +3,9 @@ package nl.overdracht.outbox;
 import io.vertx.core.json.JsonObject;
 import java.time.Instant;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.UUID;
+import org.jboss.logging.Logger;
 
 /**
  * The one exported-event contract: which aggregate, which event, and a payload of ids, states,
@@ -18,6 +20,8 @@ import java.util.UUID;
  */
 public record OutboxEvent(UUID eventId, String aggregateType, UUID aggregateId, String type, JsonObject payload,
         Instant occurredAt) {
+
+    private static final Logger LOG = Logger.getLogger(OutboxEvent.class);
 
     public OutboxEvent {
         Objects.requireNonNull(eventId, "eventId");
@@ -42,6 +46,19 @@ public record OutboxEvent(UUID eventId, String aggregateType, UUID aggregateId, 
                 .put("type", type)
                 .put("occurredAt", occurredAt.toString())
                 .put("payload", payload);
+    }
+
+    /**
+     * A Kafka record's value read back, or empty (and a warning naming no content) when the record
+     * is not an Overdracht event: a consumer skips such a record rather than stop on it.
+     */
+    public static Optional<OutboxEvent> parse(String record) {
+        try {
+            return Optional.of(fromJson(new JsonObject(record)));
+        } catch (RuntimeException e) {
+            LOG.warn("Skipped a dossier-events record that is not an Overdracht event");
+            return Optional.empty();
+        }
     }
 
     /** Reads the wire form back; a malformed record is an {@link IllegalArgumentException}. */
