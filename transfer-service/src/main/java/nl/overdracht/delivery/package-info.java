@@ -8,8 +8,8 @@
  * waiting dossiers and re-encrypts unacknowledged packages); the package format
  * ({@link nl.overdracht.delivery.DeliveryEnvelope}: a JSON envelope with the manifest and the exact
  * content, signed and encrypted with {@link nl.overdracht.crypto.CmsPackager}); the
- * {@code delivery_package} table; the receiving-school API under {@code /api/v1/deliveries} and
- * the operators' queue view {@code /api/v1/operator/queue} (counts and ages, never content).
+ * {@code delivery_package} table; the receiving-school API under {@code /api/v1/deliveries}. The
+ * operators' view of the same queue lives in {@code operations}.
  *
  * <p>Must not: write plaintext anywhere but memory; log, publish or audit content, pupil data or
  * keys (ids, states and hashes only); change a dossier's state other than through

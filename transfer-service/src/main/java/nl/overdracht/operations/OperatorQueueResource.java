@@ -1,4 +1,4 @@
-package nl.overdracht.delivery;
+package nl.overdracht.operations;
 
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
