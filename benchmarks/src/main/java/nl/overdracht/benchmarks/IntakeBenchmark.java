@@ -88,7 +88,7 @@ public final class IntakeBenchmark {
             throw new IllegalArgumentException("--key and --pg are required");
         }
         PrivateKey signingKey = DevSigningKey.readPrivateKey(key);
-        String token = MintToken.mint(MintToken.Request.forSchool("00YY00", "sending-school"), signingKey);
+        String token = MintToken.mint(MintToken.Request.forSchool(SampleDossiers.OSO_SENDER, "sending-school"), signingKey);
 
         Vertx vertx = Vertx.vertx();
         Pool pool = PgBuilder.pool().with(new PoolOptions().setMaxSize(clients))
@@ -98,7 +98,7 @@ public final class IntakeBenchmark {
 
         HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(Duration.ofSeconds(5)).build();
-        BenchmarkSchools.register(http, url, signingKey, List.of("00YY00"));
+        BenchmarkSchools.register(http, url, signingKey, List.of(SampleDossiers.OSO_SENDER));
         List<Result> results = new ArrayList<>();
         for (int size : new int[] {20_000, 175_000}) {
             byte[] dossier = SampleDossiers.osoOfSize(size);

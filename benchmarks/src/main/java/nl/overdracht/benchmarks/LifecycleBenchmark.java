@@ -128,8 +128,9 @@ public final class LifecycleBenchmark {
         load("dossier", i -> HttpRequest.newBuilder(URI.create(api + "/api/v1/dossiers"))
                 .header("Authorization", "Bearer " + sendingTokens[i % SCHOOLS])
                 .header("Content-Type", "application/xml")
-                .POST(HttpRequest.BodyPublishers.ofString(SampleDossiers.oso("POVO")
-                        .replace("<bsn>" + SampleDossiers.FICTIONAL_BSN + "</bsn>", "<bsn>" + pupils.get(i) + "</bsn>")))
+                .POST(HttpRequest.BodyPublishers.ofString(SampleDossiers.sentBy(SampleDossiers.oso("POVO")
+                        .replace("<bsn>" + SampleDossiers.FICTIONAL_BSN + "</bsn>", "<bsn>" + pupils.get(i) + "</bsn>"),
+                        sendingSchool(i % SCHOOLS))))
                 .build());
         double seedSeconds = seconds(seedStart);
         System.out.printf(Locale.ROOT, "seeded      %6d dossiers    in %7.1f s  (%7.1f dossiers/s submitted)%n", n,

@@ -23,6 +23,7 @@ import java.util.UUID;
  *     "profile": "oso-gegevensset", "profileVersion": "2019.1", "mediaType": "application/xml",
  *     "sendingSchool": "99ZZ00", "receivingSchool": "00YY00",
  *     "sectionsRemoved": ["verzuim"],
+ *     "removalReason": "section-objection",
  *     "contentSha256": "…hex…", "contentLength": 1234,
  *     "packagedAt": "2024-06-01T10:00:00Z"
  *   },
@@ -30,7 +31,12 @@ import java.util.UUID;
  * }
  * </pre>
  *
- * The school opens it with {@code openssl cms -decrypt} and {@code openssl cms -verify}, then
+ * {@code removalReason} is absent when nothing was removed, {@code section-objection} when the
+ * parents objected to the sections removed, and {@code whole-objection} when they objected to the
+ * whole dossier: then {@code mandatorySectionsDelivered} lists the sections that still pass, each
+ * as {@code {"section", "reason"}} with the legal reason.
+ *
+ * <p>The school opens it with {@code openssl cms -decrypt} and {@code openssl cms -verify}, then
  * {@code jq -r .content | base64 -d}; {@code contentSha256} is over those decoded bytes and is what
  * the acknowledgement names.
  */
@@ -43,17 +49,22 @@ final class DeliveryEnvelope {
 
     /** The manifest: ids, profile, schools, what was removed, and the content's hash. No personal data. */
     record Manifest(UUID dossierId, int revision, String profile, String profileVersion, String mediaType,
-            String sendingSchool, String receivingSchool, List<String> sectionsRemoved, byte[] contentSha256,
-            int contentLength, Instant packagedAt) {
+            String sendingSchool, String receivingSchool, List<String> sectionsRemoved, String removalReason,
+            List<Withholding.MandatorySection> mandatorySectionsDelivered, byte[] contentSha256, int contentLength,
+            Instant packagedAt) {
 
         Manifest {
             Objects.requireNonNull(dossierId, "dossierId");
             sectionsRemoved = List.copyOf(sectionsRemoved);
+            mandatorySectionsDelivered = List.copyOf(mandatorySectionsDelivered);
             contentSha256 = contentSha256.clone();
         }
 
         JsonObject toJson() {
-            return new JsonObject()
+            JsonArray mandatory = new JsonArray();
+            mandatorySectionsDelivered.forEach(section -> mandatory.add(new JsonObject()
+                    .put("section", section.section()).put("reason", section.reason())));
+            JsonObject json = new JsonObject()
                     .put("deliveryId", dossierId.toString())
                     .put("dossierId", dossierId.toString())
                     .put("revision", revision)
@@ -66,6 +77,13 @@ final class DeliveryEnvelope {
                     .put("contentSha256", HexFormat.of().formatHex(contentSha256))
                     .put("contentLength", contentLength)
                     .put("packagedAt", packagedAt.toString());
+            if (removalReason != null) {
+                json.put("removalReason", removalReason);
+            }
+            if (!mandatory.isEmpty()) {
+                json.put("mandatorySectionsDelivered", mandatory);
+            }
+            return json;
         }
     }
 

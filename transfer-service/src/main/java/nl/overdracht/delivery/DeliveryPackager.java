@@ -136,14 +136,13 @@ public class DeliveryPackager {
         return tx.preparedQuery("SELECT ciphertext, wrapped_key, key_version, content_sha256 FROM dossier_revision "
                         + "WHERE dossier_id = $1 AND revision = $2")
                 .execute(Tuple.of(id, revision))
-                .map(rows -> {
-                    Row stored = rows.iterator().next();
-                    return new SealedRevision(stored.getBuffer("ciphertext").getBytes(),
-                            stored.getBuffer("wrapped_key").getBytes(), stored.getString("key_version"),
-                            stored.getBuffer("content_sha256").getBytes());
-                })
-                .flatMap(sealed -> objections.sectionsUnderObjection(tx, id).map(sections -> seal(row, profile, sealed,
-                        sections, school, certificate, now)))
+                .map(rows -> rows.iterator().next())
+                .flatMap(stored -> objections.standing(tx, id).map(standing -> seal(row, profile,
+                        new SealedRevision(stored.getBuffer("ciphertext").getBytes(),
+                                stored.getBuffer("wrapped_key").getBytes(), stored.getString("key_version"),
+                                stored.getBuffer("content_sha256").getBytes()),
+                        Withholding.of(profile, standing), school,
+                        certificate, now)))
                 .flatMap(built -> tx.preparedQuery("INSERT INTO delivery_package (dossier_id, receiving_school, revision, "
                                 + "certificate_id, content_sha256, media_type, package, package_sha256, sections_removed, "
                                 + "created_at, packaged_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $10) "
@@ -161,7 +160,7 @@ public class DeliveryPackager {
     }
 
     /** Decrypts, redacts, wraps and encrypts, all in memory; the plaintext arrays are cleared afterwards. */
-    private Built seal(Row row, Profile profile, SealedRevision sealed, Set<String> underObjection, SchoolEntry school,
+    private Built seal(Row row, Profile profile, SealedRevision sealed, Withholding withholding, SchoolEntry school,
             RecipientCertificate certificate, Instant now) {
         UUID id = row.getUUID("id");
         int revision = row.getInteger("revision");
@@ -169,12 +168,13 @@ public class DeliveryPackager {
         byte[] content = null;
         byte[] envelope = null;
         try {
-            List<String> removed = underObjection.stream().sorted().toList();
-            content = redactor.removeSections(profile, plaintext, underObjection);
+            List<String> removed = withholding.removed();
+            content = redactor.removeSections(profile, plaintext, Set.copyOf(removed));
             byte[] contentSha256 = sha256(content);
             envelope = DeliveryEnvelope.encode(new DeliveryEnvelope.Manifest(id, revision, profile.id(), profile.version(),
                     Profile.FORMAT_OSO_XML.equals(profile.format()) ? "application/xml" : "application/json",
-                    row.getString("sending_school"), school.id(), removed, contentSha256, content.length, now), content);
+                    row.getString("sending_school"), school.id(), removed, withholding.reason(),
+                    withholding.mandatoryDelivered(), contentSha256, content.length, now), content);
             ContentEncryption mode = school.authEnvelopedData() ? ContentEncryption.AES256_GCM : ContentEncryption.AES256_CBC;
             return new Built(contentSha256, cms.signAndEncrypt(envelope, certificate.certificate(), mode), mode.mediaType(),
                     removed);

@@ -18,6 +18,8 @@ import nl.overdracht.lifecycle.ObjectionWindows;
 import nl.overdracht.lifecycle.TransferState;
 import nl.overdracht.lifecycle.Transition;
 import nl.overdracht.lifecycle.Transitions;
+import nl.overdracht.objection.ObjectionService;
+import nl.overdracht.profile.Profile;
 import nl.overdracht.profile.ProfileCatalog;
 
 /**
@@ -40,6 +42,9 @@ public class EnrolmentMatcher {
 
     @Inject
     ObjectionWindows windows;
+
+    @Inject
+    ObjectionService objections;
 
     /** A dossier that may be matched: its ids and what the match rules compare. */
     public record Candidate(UUID dossierId, byte[] pupilIndex, String sendingSchool, String receivingSchool,
@@ -98,7 +103,8 @@ public class EnrolmentMatcher {
                     .execute(Tuple.of(enrolment.id(), dossier.dossierId()))
                     .replaceWithVoid();
         }
-        Duration window = windows.of(profiles.find(dossier.profileId(), dossier.profileVersion()).orElseThrow());
+        Profile profile = profiles.find(dossier.profileId(), dossier.profileVersion()).orElseThrow();
+        Duration window = windows.of(profile);
         return transitions.apply(tx, new Transitions.Change(dossier.dossierId(), new TransferState.AwaitingEnrolment(),
                         Transition.MATCH, now, actor)
                         .with("receiving_school", enrolment.receivingSchool())
@@ -108,7 +114,7 @@ public class EnrolmentMatcher {
                 .flatMap(state -> tx.preparedQuery("UPDATE enrolment SET matched_dossier_id = $2, matched_at = $3, "
                         + "conflict_dossier_id = NULL WHERE id = $1")
                         .execute(Tuple.of(enrolment.id(), dossier.dossierId(), now.atOffset(ZoneOffset.UTC))))
-                .replaceWithVoid();
+                .flatMap(done -> objections.afterMatch(tx, dossier.dossierId(), profile, now, actor));
     }
 
     private Uni<Void> decide(SqlConnection tx, Candidate dossier, Row enrolment, Instant now, AuditActor actor) {

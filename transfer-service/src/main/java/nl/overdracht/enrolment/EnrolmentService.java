@@ -26,6 +26,7 @@ import nl.overdracht.platform.ApiException;
 import nl.overdracht.platform.Bytea;
 import nl.overdracht.platform.ProblemType;
 import nl.overdracht.profile.PupilId;
+import nl.overdracht.registry.SchoolAdmission;
 import nl.overdracht.security.Caller;
 import nl.overdracht.security.Roles;
 
@@ -49,6 +50,9 @@ public class EnrolmentService {
     AuditLog audit;
 
     @Inject
+    SchoolAdmission admission;
+
+    @Inject
     Clock clock;
 
     /** What a receiving school states: the pupil, optionally the school it comes from, and the date. */
@@ -64,12 +68,13 @@ public class EnrolmentService {
         SealedRevision pupilId = cipher.seal(enrolment.pupil().value().getBytes(StandardCharsets.UTF_8),
                 Aad.forField(id, "enrolment-pupil-id"));
         AuditActor actor = AuditActor.of(caller, Roles.RECEIVING_SCHOOL);
-        return pool.withTransaction(tx -> tx.preparedQuery("INSERT INTO enrolment (id, receiving_school, sending_school, "
+        return pool.withTransaction(tx -> admission.requireMayReceive(tx, school).flatMap(admitted -> tx.preparedQuery(
+                        "INSERT INTO enrolment (id, receiving_school, sending_school, "
                         + "pupil_index, pupil_id_ciphertext, pupil_id_wrapped_key, pupil_id_key_version, enrolment_date, "
                         + "created_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)")
                 .execute(Tuple.from(Arrays.asList(id, school, enrolment.sendingSchool(), Bytea.of(index),
                         Bytea.of(pupilId.ciphertext()), Bytea.of(pupilId.wrappedKey()),
-                        pupilId.keyVersion(), enrolment.enrolmentDate(), now.atOffset(ZoneOffset.UTC))))
+                        pupilId.keyVersion(), enrolment.enrolmentDate(), now.atOffset(ZoneOffset.UTC)))))
                 .flatMap(done -> audit.append(tx, new AuditRecord(AuditAction.ENROLMENT_RECORDED, actor, null,
                         "recorded", null)))
                 .flatMap(done -> matcher.matchNewEnrolment(tx, id, index, school, enrolment.sendingSchool(), now, actor))

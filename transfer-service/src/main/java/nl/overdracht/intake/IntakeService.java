@@ -15,7 +15,10 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import nl.overdracht.audit.AuditAction;
 import nl.overdracht.audit.AuditActor;
+import nl.overdracht.audit.AuditLog;
+import nl.overdracht.audit.AuditRecord;
 import nl.overdracht.crypto.Aad;
 import nl.overdracht.crypto.BlindIndex;
 import nl.overdracht.crypto.DossierCipher;
@@ -75,6 +78,9 @@ public class IntakeService {
     @Inject
     SchoolAdmission admission;
 
+    @Inject
+    AuditLog audit;
+
     /** A submission as the resource received it; the school is the token's. */
     public record Submission(Caller caller, String mediaType, byte[] body, Optional<String> idempotencyKey,
             Optional<String> receivingSchool) {
@@ -84,21 +90,42 @@ public class IntakeService {
     public record Outcome(DossierStatus status, boolean replayed) {
     }
 
+    /**
+     * Stores a new dossier. A refusal (an {@link ApiException}: malformed, not allowed by the
+     * profile, another sender, a school not admitted, an idempotency key reused for another body) is
+     * audited as {@code DOSSIER_REFUSED} with the problem's type as outcome, and nothing else is kept.
+     */
     public Uni<Outcome> submit(Submission submission) {
         String school = schoolOf(submission.caller());
-        if (submission.idempotencyKey().isPresent()) {
-            byte[] requestHash = requestHash(submission);
-            return idempotencyKeys.find(pool, school, submission.idempotencyKey().get(), requestHash)
-                    .flatMap(earlier -> earlier.isPresent()
-                            ? Uni.createFrom().item(new Outcome(earlier.get(), true))
-                            : store(submission, school, requestHash));
-        }
-        return store(submission, school, null);
+        Uni<Outcome> outcome = Uni.createFrom().deferred(() -> {
+            if (submission.idempotencyKey().isPresent()) {
+                byte[] requestHash = requestHash(submission);
+                return idempotencyKeys.find(pool, school, submission.idempotencyKey().get(), requestHash)
+                        .flatMap(earlier -> earlier.isPresent()
+                                ? Uni.createFrom().item(new Outcome(earlier.get(), true))
+                                : store(submission, school, requestHash));
+            }
+            return store(submission, school, null);
+        });
+        return auditRefusal(outcome, submission.caller(), null);
+    }
+
+    /** Appends a {@code DOSSIER_REFUSED} entry (the problem type only, never content) when {@code work} is refused. */
+    private <T> Uni<T> auditRefusal(Uni<T> work, Caller caller, UUID dossierId) {
+        return work.onFailure(ApiException.class).call(refused -> audit.append(new AuditRecord(
+                AuditAction.DOSSIER_REFUSED, AuditActor.of(caller, Roles.SENDING_SCHOOL), dossierId,
+                refusalCode((ApiException) refused), null)));
+    }
+
+    private static String refusalCode(ApiException refused) {
+        String type = refused.type().type().toString();
+        return type.substring(type.lastIndexOf('/') + 1);
     }
 
     /** @param requestHash the hash the idempotency key is kept with; null without a key */
     private Uni<Outcome> store(Submission submission, String school, byte[] requestHash) {
         InspectedDossier inspected = inspector.inspect(submission.mediaType(), submission.body());
+        Optional<String> receiving = StatedSchools.check(inspected, school, submission.receivingSchool());
         UUID id = UUID.randomUUID();
         Instant now = clock.instant();
         String profile = inspected.profile().id();
@@ -106,7 +133,6 @@ public class IntakeService {
         SealedRevision content = cipher.seal(inspected.content(), new Aad(id, 1, profileKey));
         PupilId pupil = inspected.pupilId();
         SealedRevision pupilId = cipher.seal(pupil.value().getBytes(StandardCharsets.UTF_8), Aad.forField(id, "pupil-id"));
-        Optional<String> receiving = submission.receivingSchool().or(inspected::receivingSchool);
         DossierStore.NewDossier dossier = new DossierStore.NewDossier(id, profile, inspected.profile().version(),
                 inspected.transferKind().orElse(null), school, receiving.orElse(null),
                 blindIndex.of(pupil.kind().name(), pupil.value()), pupilId, content.plaintextSha256(), now,
@@ -144,7 +170,12 @@ public class IntakeService {
     /** A new revision of the caller's dossier, while it is not yet released. */
     public Uni<DossierStatus> revise(Caller caller, UUID id, String mediaType, byte[] body) {
         String school = schoolOf(caller);
+        return auditRefusal(Uni.createFrom().deferred(() -> storeRevision(caller, school, id, mediaType, body)), caller, id);
+    }
+
+    private Uni<DossierStatus> storeRevision(Caller caller, String school, UUID id, String mediaType, byte[] body) {
         InspectedDossier inspected = inspector.inspect(mediaType, body);
+        StatedSchools.checkSender(inspected, school);
         PupilId pupil = inspected.pupilId();
         byte[] index = blindIndex.of(pupil.kind().name(), pupil.value());
         Instant now = clock.instant();

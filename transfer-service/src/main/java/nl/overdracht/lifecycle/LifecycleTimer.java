@@ -21,7 +21,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 /**
- * Moves dossiers whose time has come: the objection window elapsed → RELEASED; no enrolment before
+ * Moves dossiers whose time has come: the objection window elapsed → RELEASED (an OBJECTED dossier
+ * too, when its profile makes sections mandatory: those are still delivered); no enrolment before
  * the profile's expiry → EXPIRED; retention over → PURGED (ciphertext and wrapped keys deleted:
  * revisions, pupil id, the parents' inspection reasons, the delivery package; the row keeps ids,
  * states, times and hashes). Each round takes a batch with
@@ -78,9 +79,12 @@ public class LifecycleTimer {
 
     private Uni<Integer> releaseBatch() {
         Instant now = clock.instant();
-        return pool.withTransaction(tx -> due(tx, "state = 'OBJECTION_WINDOW' AND window_ends_at <= $1", now)
+        // An OBJECTED dossier whose life has not ended still owes its mandatory sections (see TransferState).
+        return pool.withTransaction(tx -> due(tx, "(state = 'OBJECTION_WINDOW' OR (state = 'OBJECTED' AND ended_at IS NULL)) "
+                        + "AND window_ends_at <= $1", now)
                 .flatMap(rows -> each(rows, row -> transitions.apply(tx, new Transitions.Change(row.getUUID("id"),
-                        new TransferState.ObjectionWindow(), Transition.RELEASE, now, TIMER).with("released_at", now)))));
+                        TransferState.of(row.getString("state")), Transition.RELEASE, now, TIMER)
+                        .with("released_at", now)))));
     }
 
     private Uni<Integer> expireBatch() {

@@ -8,13 +8,20 @@ import java.util.List;
  *
  * <pre>
  *  SUBMITTED ──accept──▶ AWAITING_ENROLMENT ──match──▶ OBJECTION_WINDOW ──release──▶ RELEASED
- *                            │      │ revise                │ │ revise                  │ package
- *                            │ expire                      │ object                    ▼
- *                            ▼                             ▼                        DELIVERABLE ──acknowledge──▶ ACKNOWLEDGED
- *                         EXPIRED                       OBJECTED                      │ repackage (certificate rotated)
+ *                            │      │ revise                │ │ revise                  ▲  │ package
+ *                            │ expire                      │ object (whole)            │  ▼
+ *                            ▼                             ▼                           │ DELIVERABLE ──acknowledge──▶ ACKNOWLEDGED
+ *                         EXPIRED                       OBJECTED ──release (window ──┘   │ repackage (certificate rotated)
+ *                                                                  elapsed; mandatory
+ *                                                                  sections only)
  *  AWAITING_ENROLMENT, OBJECTION_WINDOW ──withdraw──▶ WITHDRAWN
  *  EXPIRED, OBJECTED, WITHDRAWN, ACKNOWLEDGED ──purge──▶ PURGED
  * </pre>
+ *
+ * A whole objection withholds every section parents may withhold. Where the profile makes
+ * sections mandatory to transfer (the Flemish verslag, the OSO categories WPO art. 42 requires),
+ * an OBJECTED dossier is still released when its window elapses, and delivery carries only those
+ * sections; where it makes none mandatory, OBJECTED ends the transfer and leads only to PURGED.
  *
  * Stored states are read back with {@link #of(String)}; {@link Transition#apply} is the one
  * place that decides, for a stored state, whether a named transition is legal.
@@ -131,6 +138,11 @@ public sealed interface TransferState {
     record Objected() implements TransferState {
         public String name() {
             return "OBJECTED";
+        }
+
+        /** The window elapsed: the sections the law makes mandatory still go (delivery removes the rest). */
+        public Released release() {
+            return new Released();
         }
 
         public Purged purge() {

@@ -51,7 +51,11 @@ public enum Transition {
         } else if (from instanceof Acknowledged s) {
             to = this == PURGE ? s.purge() : null;
         } else if (from instanceof Objected s) {
-            to = this == PURGE ? s.purge() : null;
+            to = switch (this) {
+                case RELEASE -> s.release();
+                case PURGE -> s.purge();
+                default -> null;
+            };
         } else if (from instanceof Withdrawn s) {
             to = this == PURGE ? s.purge() : null;
         } else if (from instanceof Expired s) {

@@ -36,6 +36,7 @@ import nl.overdracht.lifecycle.Transitions;
 import nl.overdracht.platform.ApiException;
 import nl.overdracht.platform.Problem;
 import nl.overdracht.platform.ProblemType;
+import nl.overdracht.profile.DossierInspector;
 import nl.overdracht.profile.Profile;
 import nl.overdracht.profile.ProfileCatalog;
 import nl.overdracht.security.Caller;
@@ -80,19 +81,20 @@ public class ObjectionService {
 
     public Uni<ObjectionView> object(Caller caller, UUID dossierId, Objection objection) {
         Instant now = clock.instant();
+        notInFuture(objection.objectedOn(), "/objectedOn");
         AuditActor actor = AuditActor.of(caller, Roles.SENDING_SCHOOL);
         return pool.withTransaction(tx -> lockOpen(tx, caller, dossierId, now).flatMap(row -> {
             TransferState state = TransferState.of(row.getString("state"));
             Profile profile = profileOf(row);
             UUID id = UUID.randomUUID();
             if (objection.whole()) {
-                Transition.OBJECT.apply(state);
+                // Before the match the objection is recorded and takes effect when the window opens.
                 return insert(tx, id, dossierId, objection, List.of(), now)
                         .flatMap(done -> audit.append(tx, new AuditRecord(AuditAction.OBJECTION_RECORDED, actor, dossierId,
                                 "whole", null)))
-                        .flatMap(done -> transitions.apply(tx, new Transitions.Change(dossierId, state, Transition.OBJECT,
-                                now, actor).with("ended_at", now).with("purge_after",
-                                now.plus(profile.retention().afterObjection()))))
+                        .flatMap(done -> state instanceof TransferState.ObjectionWindow
+                                ? applyWhole(tx, dossierId, state, profile, now, actor)
+                                : Uni.createFrom().voidItem())
                         .flatMap(done -> find(tx, id));
             }
             List<String> sections = checkSections(profile, objection.sections());
@@ -143,6 +145,7 @@ public class ObjectionService {
 
     public Uni<Void> inspect(Caller caller, UUID dossierId, Inspection inspection) {
         Instant now = clock.instant();
+        notInFuture(inspection.inspectedOn(), "/inspectedOn");
         return pool.withTransaction(tx -> lockOpen(tx, caller, dossierId, now).flatMap(row -> {
             if (profileOf(row).format().equals("oso-xml")) {
                 return Uni.createFrom().failure(new ApiException(ProblemType.UNPROCESSABLE,
@@ -164,15 +167,70 @@ public class ObjectionService {
         }));
     }
 
-    /** The sections under an objection that still stands; delivery removes them. */
-    public Uni<Set<String>> sectionsUnderObjection(SqlClient client, UUID dossierId) {
-        return client.preparedQuery("SELECT sections FROM objection WHERE dossier_id = $1 AND withdrawn_at IS NULL "
-                + "AND NOT whole").execute(Tuple.of(dossierId))
+    /**
+     * What the parents' standing objections withhold from delivery.
+     *
+     * @param whole a whole objection stands: every section that is not mandatory is withheld
+     * @param sections the sections under a standing section objection
+     */
+    public record Standing(boolean whole, Set<String> sections) {
+        public Standing {
+            sections = java.util.Collections.unmodifiableSet(new LinkedHashSet<>(sections));
+        }
+
+        /** The sections of {@code profile} that delivery removes. */
+        public Set<String> withheld(Profile profile) {
+            if (!whole) {
+                return sections;
+            }
+            Set<String> withheld = new LinkedHashSet<>();
+            profile.sections().stream().filter(section -> !section.mandatory()).forEach(s -> withheld.add(s.name()));
+            return withheld;
+        }
+    }
+
+    /** The objections that still stand on a dossier; delivery removes what they withhold. */
+    public Uni<Standing> standing(SqlClient client, UUID dossierId) {
+        return client.preparedQuery("SELECT whole, sections FROM objection WHERE dossier_id = $1 AND withdrawn_at IS NULL")
+                .execute(Tuple.of(dossierId))
                 .map(rows -> {
+                    boolean whole = false;
                     Set<String> sections = new LinkedHashSet<>();
-                    rows.forEach(row -> sections.addAll(Arrays.asList(row.getArrayOfStrings("sections"))));
-                    return sections;
+                    for (Row row : rows) {
+                        whole |= row.getBoolean("whole");
+                        sections.addAll(Arrays.asList(row.getArrayOfStrings("sections")));
+                    }
+                    return new Standing(whole, sections);
                 });
+    }
+
+    /**
+     * Just after a match, in its transaction: a whole objection recorded before the enrolment came
+     * takes effect now that the window is open (OBJECTION_WINDOW → OBJECTED).
+     */
+    public Uni<Void> afterMatch(SqlConnection tx, UUID dossierId, Profile profile, Instant now, AuditActor actor) {
+        return standing(tx, dossierId).flatMap(standing -> standing.whole()
+                ? applyWhole(tx, dossierId, new TransferState.ObjectionWindow(), profile, now, actor)
+                : Uni.createFrom().voidItem());
+    }
+
+    /**
+     * OBJECTION_WINDOW → OBJECTED. Where the profile makes no section mandatory, the transfer ends
+     * here and the dossier is purged after the profile's retention; otherwise the timer releases
+     * it when the window elapses, and delivery carries only the mandatory sections.
+     */
+    private Uni<Void> applyWhole(SqlConnection tx, UUID dossierId, TransferState from, Profile profile, Instant now,
+            AuditActor actor) {
+        return transitions.apply(tx, wholeObjection(new Transitions.Change(dossierId, from, Transition.OBJECT, now, actor),
+                profile)).replaceWithVoid();
+    }
+
+    /** The OBJECT change for {@code profile}: it ends the transfer when no section of the profile is mandatory. */
+    static Transitions.Change wholeObjection(Transitions.Change change, Profile profile) {
+        if (!profile.mandatorySections().isEmpty()) {
+            return change;
+        }
+        return change.with("ended_at", change.at()).with("purge_after", change.at().plus(profile.retention().afterObjection()));
     }
 
     /** The caller's dossier, locked, while parents may still object: before release and before the window closes. */
@@ -239,6 +297,18 @@ public class ObjectionService {
                             section.mandatoryReason().orElseThrow(), "mandatory-section")));
         }
         return refused;
+    }
+
+    /**
+     * Parents act on a day that has begun: a date after {@link DossierInspector#latestToday} lies in
+     * the future wherever the school is, whatever the clock skew between it and us.
+     */
+    private void notInFuture(LocalDate date, String pointer) {
+        if (date != null && date.isAfter(DossierInspector.latestToday(clock))) {
+            throw new ApiException(ProblemType.UNPROCESSABLE, "The date lies in the future; record what the parents "
+                    + "did, once they did it.", List.of(new Problem.FieldError(pointer, "lies in the future",
+                            "date-in-future")));
+        }
     }
 
     private static String school(Caller caller) {

@@ -3,6 +3,9 @@ package nl.overdracht.profile;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
@@ -25,22 +28,33 @@ public class DossierInspector {
     private final OsoDossierReader oso;
     private final JsonDossierReader json;
     private final Optional<OsoSchemaValidator> xsd;
+    private final Clock clock;
 
     @Inject
-    DossierInspector(ProfileCatalog catalog, @ConfigProperty(name = XSD_PATH_PROPERTY) Optional<String> xsdPath) {
-        this(catalog, xsdPath.filter(p -> !p.isBlank()).map(Path::of).map(OsoSchemaValidator::fromFile), true);
+    DossierInspector(ProfileCatalog catalog, @ConfigProperty(name = XSD_PATH_PROPERTY) Optional<String> xsdPath,
+            Clock clock) {
+        this(clock, catalog, xsdPath.filter(p -> !p.isBlank()).map(Path::of).map(OsoSchemaValidator::fromFile));
     }
 
-    private DossierInspector(ProfileCatalog catalog, Optional<OsoSchemaValidator> xsd, boolean unused) {
+    private DossierInspector(Clock clock, ProfileCatalog catalog, Optional<OsoSchemaValidator> xsd) {
         this.catalog = Objects.requireNonNull(catalog, "catalog");
         this.oso = new OsoDossierReader(catalog);
         this.json = new JsonDossierReader(catalog);
         this.xsd = xsd;
+        this.clock = Objects.requireNonNull(clock, "clock");
     }
 
     /** For use without CDI: the catalog, and the official OSO XSD to validate against, if any. */
     public static DossierInspector create(ProfileCatalog catalog, Optional<Path> osoXsd) {
-        return new DossierInspector(catalog, osoXsd.map(OsoSchemaValidator::fromFile), true);
+        return new DossierInspector(Clock.systemUTC(), catalog, osoXsd.map(OsoSchemaValidator::fromFile));
+    }
+
+    /**
+     * The latest date that is not in the future: today's date in the earliest time zone (UTC+14),
+     * so no school's own "today" is ever refused, whatever its zone or clock skew.
+     */
+    public static LocalDate latestToday(Clock clock) {
+        return LocalDate.ofInstant(clock.instant(), ZoneOffset.ofHours(14));
     }
 
     /**
@@ -59,7 +73,7 @@ public class DossierInspector {
             throw new DossierTooLargeException(body.length, cap);
         }
         return switch (format) {
-            case XML -> oso.read(body, xsd);
+            case XML -> oso.read(body, xsd, latestToday(clock));
             case JSON -> json.read(body);
         };
     }

@@ -51,9 +51,11 @@ final class JsonDossierReader {
         }
         PupilId pupilId = check.pupilId(root);
         check.verslag(root);
+        Optional<String> receiving = check.school(root, profile.parties().receivingSchool());
+        Optional<String> sending = check.school(root, profile.parties().sendingSchool());
         check.violations.throwIfAny();
-        return new InspectedDossier(profile, pupilId, text(root, "receivingSchool"), text(root, "sendingSchool"),
-                Optional.empty(), check.sectionsPresent, Optional.empty(), body);
+        return new InspectedDossier(profile, pupilId, receiving, sending, Optional.empty(), check.sectionsPresent,
+                Optional.empty(), body);
     }
 
     private Profile profileOf(JsonNode root) {
@@ -69,11 +71,6 @@ final class JsonDossierReader {
                     Violation.UNSUPPORTED_VERSION, "The schemaVersion must be a live version of profile " + id + ".")));
         }
         return profile.get();
-    }
-
-    private static Optional<String> text(JsonNode root, String member) {
-        JsonNode value = root.get(member);
-        return value != null && value.isTextual() ? Optional.of(value.asText()) : Optional.empty();
     }
 
     /** The state of checking one dossier. */
@@ -162,6 +159,21 @@ final class JsonDossierReader {
                         "The " + rules.pupilIdKind() + " fails its check-digit test.");
             }
             return id.orElse(null);
+        }
+
+        /** The school the dossier names where {@code reference} says, if the profile has such a place. */
+        Optional<String> school(JsonNode root, Optional<SchoolReference> reference) {
+            if (reference.isEmpty()) {
+                return Optional.empty();
+            }
+            Optional<String> id = reference.get().idFrom(pointer -> {
+                JsonNode value = root.at(pointer);
+                return value.isTextual() ? value.asText() : null;
+            });
+            if (id.isEmpty() && reference.get().required()) {
+                violations.add(reference.get().pointer(), Violation.REQUIRED_MISSING, "The dossier must name this school.");
+            }
+            return id;
         }
 
         void verslag(JsonNode root) {

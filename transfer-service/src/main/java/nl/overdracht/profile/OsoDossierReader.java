@@ -40,8 +40,8 @@ final class OsoDossierReader {
     static final String ATTACHMENT = "bestandsinhoud";
 
     private static final Set<String> CAPTURED = Set.of(STANDARD_VERSION, TRANSFER_KIND, INZAGE + "/voorlopigdossier",
-            INZAGE + "/inzage", INZAGE + "/inzagedatum", INZAGE + "/akkoord", INZAGE + "/toestemming",
-            SCHOOL + "/brincode", SCHOOL + "/vestigingscode", BSN, ONDERWIJSNUMMER);
+            INZAGE + "/inzage", INZAGE + "/inzagedatum", INZAGE + "/akkoord", INZAGE + "/toestemming", BSN,
+            ONDERWIJSNUMMER);
     private static final int MAX_CAPTURED_CHARS = 64;
 
     private final XMLInputFactory factory = SecureXml.inputFactory();
@@ -51,14 +51,15 @@ final class OsoDossierReader {
         this.catalog = catalog;
     }
 
-    InspectedDossier read(byte[] body, Optional<OsoSchemaValidator> xsd) {
+    /** @param today the latest date that is not in the future */
+    InspectedDossier read(byte[] body, Optional<OsoSchemaValidator> xsd, LocalDate today) {
         XMLStreamReader xml = SecureXml.reader(factory, body);
         try {
             Profile profile = profileOf(xml);
             if (body.length > profile.limits().maxBodyBytes()) {
                 throw new DossierTooLargeException(body.length, profile.limits().maxBodyBytes());
             }
-            Scan scan = new Scan(profile);
+            Scan scan = new Scan(profile, today);
             scan.run(xml);
             InspectedDossier dossier = scan.finish(body);
             xsd.ifPresent(v -> v.validate(body, scan.violations));
@@ -106,9 +107,16 @@ final class OsoDossierReader {
         private long attachmentBytes;
         private boolean attachmentReported;
 
-        Scan(Profile profile) {
+        private final Set<String> schoolPaths = new HashSet<>();
+
+        private final LocalDate today;
+
+        Scan(Profile profile, LocalDate today) {
             this.profile = profile;
+            this.today = today;
             this.rules = profile.oso().orElseThrow();
+            profile.parties().sendingSchool().ifPresent(reference -> schoolPaths.addAll(reference.paths()));
+            profile.parties().receivingSchool().ifPresent(reference -> schoolPaths.addAll(reference.paths()));
         }
 
         void run(XMLStreamReader xml) throws XMLStreamException {
@@ -168,7 +176,8 @@ final class OsoDossierReader {
                 }
             }
             presentPaths.add(path);
-            stack.push(new Frame(path, section.get(), CAPTURED.contains(path) || parent.equals(CATEGORIES)));
+            stack.push(new Frame(path, section.get(), CAPTURED.contains(path) || parent.equals(CATEGORIES)
+                    || schoolPaths.contains(path)));
         }
 
         private void text(XMLStreamReader xml) {
@@ -306,14 +315,25 @@ final class OsoDossierReader {
                         "A " + kind + " dossier needs the consent (toestemming Ja) of the parents or the pupil.");
             }
             PupilId pupilId = pupilId();
-            String brin = captured.get(SCHOOL + "/brincode");
-            Optional<String> sendingSchool = Optional.ofNullable(brin)
-                    .map(b -> b + captured.getOrDefault(SCHOOL + "/vestigingscode", ""));
+            Optional<String> sendingSchool = school(profile.parties().sendingSchool());
+            Optional<String> receivingSchool = school(profile.parties().receivingSchool());
             if (!violations.isEmpty()) {
                 return null;
             }
-            return new InspectedDossier(profile, pupilId, Optional.empty(), sendingSchool, Optional.ofNullable(kind),
+            return new InspectedDossier(profile, pupilId, receivingSchool, sendingSchool, Optional.ofNullable(kind),
                     sectionsPresent, inspection, body);
+        }
+
+        /** The school the dossier names where {@code reference} says, if the profile has such a place. */
+        private Optional<String> school(Optional<SchoolReference> reference) {
+            if (reference.isEmpty()) {
+                return Optional.empty();
+            }
+            Optional<String> id = reference.get().idFrom(captured::get);
+            if (id.isEmpty() && reference.get().required()) {
+                violations.add(reference.get().pointer(), Violation.REQUIRED_MISSING, "The dossier must name this school.");
+            }
+            return id;
         }
 
         private Optional<InspectionRecord> inspection() {
@@ -325,6 +345,10 @@ final class OsoDossierReader {
             if (dateText != null) {
                 try {
                     date = Optional.of(LocalDate.parse(dateText));
+                    if (date.get().isAfter(today)) {
+                        violations.add(INZAGE + "/inzagedatum", Violation.DATE_IN_FUTURE,
+                                "The inzagedatum lies in the future; the parents' inspection must have taken place.");
+                    }
                 } catch (DateTimeParseException e) {
                     violations.add(INZAGE + "/inzagedatum", Violation.INVALID_TYPE, "The inzagedatum is not a date.");
                 }

@@ -19,10 +19,11 @@ import java.util.Optional;
  * @param whitelist every allowed path, by section
  * @param oso the OSO rules, for {@code oso-xml} profiles
  * @param json the JSON rules, for {@code json} profiles
+ * @param parties where a dossier names its sending and receiving school
  */
 public record Profile(String id, String version, String format, List<Section> sections, Limits limits,
         Duration objectionWindow, Duration expiry, Retention retention, Whitelist whitelist, Optional<OsoRules> oso,
-        Optional<JsonRules> json) {
+        Optional<JsonRules> json, Parties parties) {
 
     public static final String FORMAT_OSO_XML = "oso-xml";
     public static final String FORMAT_JSON = "json";
@@ -39,6 +40,7 @@ public record Profile(String id, String version, String format, List<Section> se
         Objects.requireNonNull(whitelist, "whitelist");
         Objects.requireNonNull(oso, "oso");
         Objects.requireNonNull(json, "json");
+        Objects.requireNonNull(parties, "parties");
         if (FORMAT_OSO_XML.equals(format) != oso.isPresent() || FORMAT_JSON.equals(format) != json.isPresent()) {
             throw new IllegalArgumentException("Profile " + id + "/" + version + " has rules that do not fit format " + format);
         }

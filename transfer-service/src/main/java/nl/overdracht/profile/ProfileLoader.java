@@ -75,7 +75,8 @@ final class ProfileLoader {
                 Profile.FORMAT_OSO_XML.equals(format) ? Optional.of(oso(required(node, "oso", file), categories, file))
                         : Optional.empty(),
                 Profile.FORMAT_JSON.equals(format) ? Optional.of(json(required(node, "json", file), file))
-                        : Optional.empty());
+                        : Optional.empty(),
+                parties(node.path("parties"), file));
     }
 
     private OsoRules oso(JsonNode node, Map<String, String> categories, String file) {
@@ -93,6 +94,18 @@ final class ProfileLoader {
                 Set.copyOf(strings(node.path("allowedAttributes"))), kinds, categories, forbiddenMarks,
                 Set.copyOf(strings(required(node, "knownMarks", file))), markReasons,
                 text(node, "transferKindReason", file));
+    }
+
+    private static Parties parties(JsonNode node, String file) {
+        return new Parties(schoolReference(node.get("sendingSchool"), file),
+                schoolReference(node.get("receivingSchool"), file));
+    }
+
+    private static Optional<SchoolReference> schoolReference(JsonNode node, String file) {
+        if (node == null || node.isNull()) {
+            return Optional.empty();
+        }
+        return Optional.of(new SchoolReference(strings(required(node, "paths", file)), node.path("required").asBoolean(false)));
     }
 
     private JsonRules json(JsonNode node, String file) {

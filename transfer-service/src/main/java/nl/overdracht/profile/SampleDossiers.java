@@ -3,6 +3,8 @@ package nl.overdracht.profile;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.Random;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Fictional dossiers for tests, demos and benchmarks. Every person, school and number in them is
@@ -15,8 +17,32 @@ public final class SampleDossiers {
     /** A fictional rijksregisternummer (born 1 March 2015) that passes the mod-97 test. */
     public static final String FICTIONAL_RIJKSREGISTERNUMMER = "15030112318";
     public static final String OSO_NAMESPACE = "http://www.edustandaard.nl/oso_gegevensset/2019/dossier";
+    /** The school the OSO samples come from: BRIN {@code 99ZZ}, vestiging {@code 00}. */
+    public static final String OSO_SENDER = "99ZZ00";
+    /** The school the vl-baso samples come from, and the one they go to. */
+    public static final String BASO_SENDER = "012345";
+    public static final String BASO_RECEIVER = "099999";
+
+    private static final Pattern OSO_SCHOOL = Pattern.compile(
+            "(<huidigeschool>.*?<brincode>)[^<]*(</brincode>\\s*<vestigingscode>)[^<]*(</vestigingscode>)", Pattern.DOTALL);
+    private static final Pattern JSON_SENDER = Pattern.compile("\"sendingSchool\"\\s*:\\s*\"[^\"]*\"");
 
     private SampleDossiers() {
+    }
+
+    /**
+     * The same dossier as sent by {@code school}: an OSO dossier's {@code huidigeschool} gets the
+     * school's first four characters as {@code brincode} and the rest as {@code vestigingscode}; a
+     * JSON dossier's {@code sendingSchool} becomes the school.
+     */
+    public static String sentBy(String dossier, String school) {
+        Matcher oso = OSO_SCHOOL.matcher(dossier);
+        if (oso.find()) {
+            String brin = school.substring(0, Math.min(4, school.length()));
+            String vestiging = school.substring(brin.length());
+            return oso.replaceFirst(Matcher.quoteReplacement(oso.group(1) + brin + oso.group(2) + vestiging + oso.group(3)));
+        }
+        return JSON_SENDER.matcher(dossier).replaceFirst(Matcher.quoteReplacement("\"sendingSchool\": \"" + school + "\""));
     }
 
     /** A small valid OSO 2019.1 dossier of the transfer kind POVO, POPO or VOVO. */

@@ -32,6 +32,7 @@ public record Violation(String path, String code, String reason) {
     public static final String REQUIRED_MISSING = "required-missing";
     public static final String INVALID_TYPE = "invalid-type";
     public static final String XSD_INVALID = "xsd-invalid";
+    public static final String DATE_IN_FUTURE = "date-in-future";
 
     public Violation {
         Objects.requireNonNull(path, "path");

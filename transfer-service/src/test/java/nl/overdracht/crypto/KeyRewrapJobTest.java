@@ -33,9 +33,10 @@ class KeyRewrapJobTest {
     @Test
     void rows_under_a_retired_key_move_to_the_current_one_and_still_open() {
         // Given a stored dossier whose revision and pupil id keys are wrapped under the retired v0
-        byte[] dossier = Pupils.oso("POVO", Pupils.bsn());
+        String school = Pupils.school();
+        byte[] dossier = Pupils.oso("POVO", Pupils.bsn(), school);
         UUID id = UUID.fromString(given()
-                .header("Authorization", Tokens.bearer(Tokens.school(Pupils.school(), Roles.SENDING_SCHOOL)))
+                .header("Authorization", Tokens.bearer(Tokens.school(school, Roles.SENDING_SCHOOL)))
                 .contentType("application/xml").body(dossier)
                 .when().post("/api/v1/dossiers").then().statusCode(201).extract().path("id"));
         KeyRing configured = KeyRing.fromConfig(ConfigProvider.getConfig());

@@ -253,17 +253,20 @@ class DeliveryApiTest {
     void a_suspended_school_cannot_download_or_send_and_gets_nothing_packaged() throws Exception {
         School school = school(REGION);
         Submitted delivered = delivered(school);
+        Submitted enrolled = submitOso(school.id());
+        DeliveryFixtures.enrol(enrolled);
         operator(REGION).contentType(ContentType.JSON).body(Map.of("status", "SUSPENDED"))
                 .when().patch("/api/v1/registry/schools/" + school.id())
                 .then().statusCode(200).body("status", equalTo("SUSPENDED"));
 
         receiving(school.id()).when().get("/api/v1/deliveries/" + delivered.id())
                 .then().statusCode(403).body("type", equalTo(ProblemType.BASE + "school-not-admitted"));
-        Submitted waiting = fixtures().released(submitOso(school.id()));
+        fixtures().release(enrolled);
+        Submitted waiting = enrolled;
         worker.retryDue().await().atMost(DeliveryFixtures.WAIT);
         assertThat(fixtures().state(waiting.id())).isEqualTo("RELEASED");
         DeliveryFixtures.school(school.id(), Roles.SENDING_SCHOOL).contentType("application/xml")
-                .body(nl.overdracht.testing.Pupils.oso("POVO", nl.overdracht.testing.Pupils.bsn()))
+                .body(nl.overdracht.testing.Pupils.oso("POVO", nl.overdracht.testing.Pupils.bsn(), school.id()))
                 .when().post("/api/v1/dossiers")
                 .then().statusCode(403).body("type", equalTo(ProblemType.BASE + "school-not-admitted"));
 

@@ -104,21 +104,23 @@ final class DeliveryFixtures {
     /** Submits an OSO POVO dossier for a fresh pupil to {@code receivingSchool}. */
     static Submitted submitOso(String receivingSchool) {
         String bsn = Pupils.bsn();
-        return submit(Pupils.oso("POVO", bsn), "application/xml", receivingSchool, "oso-gegevensset", "2019.1", "BSN", bsn);
+        String sending = TestSchools.dutch();
+        return submit(sending, Pupils.oso("POVO", bsn, sending), "application/xml", receivingSchool, "oso-gegevensset",
+                "2019.1", "BSN", bsn);
     }
 
     /** Submits the vl-baso v2 sample for a fresh pupil to {@code receivingSchool}. */
     static Submitted submitBaso(String receivingSchool) {
         String number = Pupils.rijksregisternummer();
-        byte[] body = new String(Pupils.baso("2", number), StandardCharsets.UTF_8)
+        String sending = TestSchools.dutch();
+        byte[] body = new String(Pupils.baso("2", number, sending), StandardCharsets.UTF_8)
                 .replace("\"receivingSchool\": \"099999\"", "\"receivingSchool\": \"" + receivingSchool + "\"")
                 .getBytes(StandardCharsets.UTF_8);
-        return submit(body, "application/json", receivingSchool, "vl-baso", "2", "RIJKSREGISTERNUMMER", number);
+        return submit(sending, body, "application/json", receivingSchool, "vl-baso", "2", "RIJKSREGISTERNUMMER", number);
     }
 
-    private static Submitted submit(byte[] body, String mediaType, String receivingSchool, String profile,
+    private static Submitted submit(String sending, byte[] body, String mediaType, String receivingSchool, String profile,
             String version, String pupilKind, String pupilId) {
-        String sending = TestSchools.dutch();
         String id = school(sending, Roles.SENDING_SCHOOL).contentType(mediaType).body(body)
                 .queryParam("receivingSchool", receivingSchool)
                 .when().post("/api/v1/dossiers")
@@ -141,6 +143,25 @@ final class DeliveryFixtures {
                         "objectedOn", LocalDate.now().toString()))
                 .when().post("/api/v1/dossiers/" + dossier.id() + "/objections")
                 .then().statusCode(201);
+    }
+
+    /** The parents object to the whole dossier. */
+    static void objectWhole(Submitted dossier) {
+        school(dossier.sendingSchool(), Roles.SENDING_SCHOOL).contentType(ContentType.JSON)
+                .body(Map.of("scope", "whole", "objectedBy", "parent", "objectedOn", LocalDate.now().toString()))
+                .when().post("/api/v1/dossiers/" + dossier.id() + "/objections")
+                .then().statusCode(201);
+    }
+
+    /** Submitted, enrolled, objected to as a whole, and its window elapsed. */
+    Submitted objectedWholeAndWindowElapsed(Submitted dossier) {
+        enrol(dossier);
+        objectWhole(dossier);
+        assertThat(state(dossier.id())).isEqualTo("OBJECTED");
+        TestClock.advance(Duration.ofDays(15));
+        timer.runDue().await().atMost(WAIT);
+        relay.publishPending().await().atMost(WAIT);
+        return dossier;
     }
 
     /** Lets every objection window elapse and releases what is due. */

@@ -166,6 +166,56 @@ class DeliveryFlowTest {
     }
 
     @Test
+    void a_whole_objection_to_a_baso_dossier_still_delivers_the_verslag_and_the_pupils_identity_only() throws Exception {
+        // Given a vl-baso dossier with a verslag, objected to as a whole by the parents
+        assumeTrue(Files.isExecutable(OPENSSL), "openssl not installed");
+        School school = school(TestSchools.flemish(), false);
+        Submitted dossier = fixtures().objectedWholeAndWindowElapsed(submitBaso(school.id()));
+
+        // When its window has elapsed
+        fixtures().awaitState(dossier.id(), "DELIVERABLE");
+        JsonObject envelope = opensslOpen(dir, download(school.id(), dossier.id()), school.certificate(),
+                overdracht.certificate());
+
+        // Then openssl opens a package holding the mandatory sections only, and the manifest says why
+        JsonObject delivered = new JsonObject(new String(content(envelope), StandardCharsets.UTF_8)).getJsonObject("dossier");
+        assertThat(delivered.fieldNames()).containsExactlyInAnyOrder("pupil", "verslag");
+        assertThat(delivered.getJsonObject("verslag").getString("content")).isEqualTo("RmljdGllZiB2ZXJzbGFnLg==");
+        JsonObject manifest = envelope.getJsonObject("manifest");
+        assertThat(manifest.getString("removalReason")).isEqualTo("whole-objection");
+        assertThat(manifest.getJsonArray("sectionsRemoved").getList()).contains("specificNeeds", "parentsPart", "pupilPart")
+                .doesNotContain("pupil", "verslag");
+        assertThat(manifest.getJsonArray("mandatorySectionsDelivered").stream().map(o -> ((JsonObject) o).getString("section")))
+                .containsExactly("pupil", "verslag");
+        assertThat(manifest.getJsonArray("mandatorySectionsDelivered").getJsonObject(1).getString("reason"))
+                .contains("Decreet basisonderwijs art. 31");
+    }
+
+    @Test
+    void a_whole_objection_to_an_oso_dossier_still_delivers_the_categories_wpo_art_42_makes_mandatory() throws Exception {
+        // Given an OSO dossier objected to as a whole
+        assumeTrue(Files.isExecutable(OPENSSL), "openssl not installed");
+        School school = school(TestSchools.dutch(), false);
+        Submitted dossier = fixtures().objectedWholeAndWindowElapsed(submitOso(school.id()));
+
+        // When its window has elapsed
+        fixtures().awaitState(dossier.id(), "DELIVERABLE");
+        JsonObject envelope = opensslOpen(dir, download(school.id(), dossier.id()), school.certificate(),
+                overdracht.certificate());
+
+        // Then the delivered dossier holds only mandatory categories, the others marked OPT-UIT
+        byte[] content = content(envelope);
+        assertThat(inspector.inspect("application/xml", content).sectionsPresent())
+                .allMatch(section -> profiles.find("oso-gegevensset", "2019.1").orElseThrow().section(section)
+                        .orElseThrow().mandatory())
+                .contains("leerling", "schoolloopbaan");
+        assertThat(new String(content, StandardCharsets.UTF_8)).doesNotContain("toelichting_onderwijsbehoeften")
+                .contains("<cat_onderwijsondersteuning>OPT-UIT</cat_onderwijsondersteuning>")
+                .contains("<cat_leerling>VERPLICHT</cat_leerling>");
+        assertThat(envelope.getJsonObject("manifest").getString("removalReason")).isEqualTo("whole-objection");
+    }
+
+    @Test
     void a_school_that_opted_in_gets_auth_enveloped_data_that_openssl_opens() throws Exception {
         School school = school(TestSchools.dutch(), true);
         Submitted dossier = submitOso(school.id());

@@ -44,12 +44,15 @@ class IntakeApiTest {
     @Inject
     Pool pool;
 
+    @Inject
+    java.time.Clock clock;
+
     @ParameterizedTest
     @CsvSource({"POVO", "POPO", "VOVO"})
     void a_valid_oso_dossier_is_accepted_and_awaits_enrolment(String kind) {
         String school = Pupils.school();
 
-        sending(school).contentType("application/xml").body(Pupils.oso(kind, Pupils.bsn()))
+        sending(school).contentType("application/xml").body(Pupils.oso(kind, Pupils.bsn(), school))
                 .when().post(DOSSIERS)
                 .then().statusCode(201)
                 .header("Location", org.hamcrest.Matchers.containsString("/api/v1/dossiers/"))
@@ -66,9 +69,11 @@ class IntakeApiTest {
     @ParameterizedTest
     @ValueSource(strings = {"1", "2"})
     void a_valid_baso_dossier_is_accepted_with_its_schema_version(String version) {
-        sending(Pupils.school()).contentType("application/json").body(Pupils.baso(version, Pupils.rijksregisternummer()))
+        String school = Pupils.school();
+        sending(school).contentType("application/json").body(Pupils.baso(version, Pupils.rijksregisternummer(), school))
                 .when().post(DOSSIERS)
                 .then().statusCode(201)
+                .body("sendingSchool", equalTo(school))
                 .body("profile", equalTo("vl-baso"))
                 .body("profileVersion", equalTo(version))
                 .body("receivingSchool", equalTo("099999"))
@@ -104,6 +109,7 @@ class IntakeApiTest {
                 .body("errors.detail", everyItem(notNullValue()));
 
         assertThat(storedFor(school)).isZero();
+        assertThat(refusalsOf(school, "dossier-rejected")).isEqualTo(1);
     }
 
     @ParameterizedTest
@@ -115,8 +121,8 @@ class IntakeApiTest {
         Path example = dir == null ? null : Path.of(dir, "oso-gegevensset", "examples", name);
         Assumptions.assumeTrue(example != null && Files.isRegularFile(example),
                 "Skipped: the shared OSO gegevensset examples (system property overdracht.shared.dir) are absent");
-        String body = Files.readString(example, StandardCharsets.UTF_8);
         String school = Pupils.school();
+        String body = SampleDossiers.sentBy(Files.readString(example, StandardCharsets.UTF_8), school);
 
         sending(school).contentType("application/xml").body(body.getBytes(StandardCharsets.UTF_8)).when().post(DOSSIERS)
                 .then().statusCode(201).body("profile", equalTo("oso-gegevensset"));
@@ -128,6 +134,123 @@ class IntakeApiTest {
                     .then().statusCode(422).body("errors.pointer", hasItem("/dossier/huidigeschool/leerling/toetslijst"));
             assertThat(storedFor(school)).isEqualTo(1);
         }
+    }
+
+    @Test
+    void a_dossier_that_names_another_sending_school_is_422_sender_mismatch_audited_and_not_stored() {
+        // Given the OSO sample, whose huidigeschool is 99ZZ / 00
+        String school = Pupils.school();
+
+        // When another school sends it
+        sending(school).contentType("application/xml").body(sample("oso-povo-valid.xml"))
+                .when().post(DOSSIERS)
+                .then().statusCode(422).contentType("application/problem+json")
+                .body("type", equalTo("https://overdracht.nl/problems/sender-mismatch"))
+                .body("errors[0].pointer", equalTo("/dossier/huidigeschool/brincode"))
+                .body("errors[0].code", equalTo("sender-mismatch"));
+
+        // Then nothing is stored, and the refusal is audited with its reason only
+        assertThat(storedFor(school)).isZero();
+        assertThat(refusalsOf(school, "sender-mismatch")).isEqualTo(1);
+    }
+
+    @Test
+    void the_school_a_dossier_names_may_send_it() {
+        sending(SampleDossiers.OSO_SENDER).contentType("application/xml").body(sample("oso-povo-valid.xml"))
+                .when().post(DOSSIERS)
+                .then().statusCode(201).body("sendingSchool", equalTo(SampleDossiers.OSO_SENDER));
+    }
+
+    @Test
+    void a_baso_dossier_naming_another_sending_school_is_422_naming_its_member() {
+        String school = Pupils.school();
+
+        sending(school).contentType("application/json").body(sample("vl-baso-v2-valid.json"))
+                .when().post(DOSSIERS)
+                .then().statusCode(422)
+                .body("type", equalTo("https://overdracht.nl/problems/sender-mismatch"))
+                .body("errors[0].pointer", equalTo("/sendingSchool"));
+        assertThat(storedFor(school)).isZero();
+    }
+
+    @Test
+    void a_baso_dossier_naming_no_sending_school_comes_from_the_tokens_school() {
+        String school = Pupils.school();
+        byte[] unnamed = new String(Pupils.baso("2", Pupils.rijksregisternummer(), school), StandardCharsets.UTF_8)
+                .replace("\"sendingSchool\": \"" + school + "\",", "").getBytes(StandardCharsets.UTF_8);
+
+        sending(school).contentType("application/json").body(unnamed)
+                .when().post(DOSSIERS)
+                .then().statusCode(201).body("sendingSchool", equalTo(school));
+    }
+
+    @Test
+    void a_receiving_school_parameter_that_differs_from_the_dossiers_is_422_receiver_mismatch() {
+        String school = Pupils.school();
+
+        sending(school).queryParam("receivingSchool", "088888").contentType("application/json")
+                .body(Pupils.baso("2", Pupils.rijksregisternummer(), school))
+                .when().post(DOSSIERS)
+                .then().statusCode(422)
+                .body("type", equalTo("https://overdracht.nl/problems/receiver-mismatch"))
+                .body("errors[0].pointer", equalTo("/receivingSchool"));
+        sending(school).queryParam("receivingSchool", SampleDossiers.BASO_RECEIVER).contentType("application/json")
+                .body(Pupils.baso("2", Pupils.rijksregisternummer(), school))
+                .when().post(DOSSIERS)
+                .then().statusCode(201).body("receivingSchool", equalTo(SampleDossiers.BASO_RECEIVER));
+        assertThat(storedFor(school)).isEqualTo(1);
+    }
+
+    @Test
+    void a_school_cannot_send_a_dossier_to_itself() {
+        String school = Pupils.school();
+
+        sending(school).queryParam("receivingSchool", school).contentType("application/xml")
+                .body(Pupils.oso("POVO", Pupils.bsn(), school))
+                .when().post(DOSSIERS)
+                .then().statusCode(422).body("errors[0].code", equalTo("receiver-is-sender"));
+        assertThat(storedFor(school)).isZero();
+    }
+
+    @Test
+    void the_standards_povo_example_sent_by_another_school_to_the_school_it_names_is_refused() throws IOException {
+        String dir = System.getProperty("overdracht.shared.dir");
+        Path example = dir == null ? null : Path.of(dir, "oso-gegevensset", "examples", "Voorbeelddossier_OV_POVO_full.xml");
+        Assumptions.assumeTrue(example != null && Files.isRegularFile(example),
+                "Skipped: the shared OSO gegevensset examples (system property overdracht.shared.dir) are absent");
+
+        sending("99ZZ00").queryParam("receivingSchool", "00YY00").contentType("application/xml")
+                .body(Files.readAllBytes(example))
+                .when().post(DOSSIERS)
+                .then().statusCode(422).body("type", equalTo("https://overdracht.nl/problems/sender-mismatch"));
+    }
+
+    @Test
+    void a_revision_from_another_sending_school_is_422_and_the_dossier_keeps_its_revision() {
+        String school = Pupils.school();
+        String bsn = Pupils.bsn();
+        String id = submit(school, Pupils.oso("POVO", bsn, school));
+
+        sending(school).contentType("application/xml").body(Pupils.oso("POVO", bsn, Pupils.school()))
+                .when().put(DOSSIERS + "/" + id)
+                .then().statusCode(422).body("type", equalTo("https://overdracht.nl/problems/sender-mismatch"));
+        assertThat(revisionsOf(UUID.fromString(id))).isEqualTo(1);
+    }
+
+    @Test
+    void an_inspection_date_in_the_future_is_refused() {
+        String school = Pupils.school();
+        String future = java.time.LocalDate.ofInstant(clock.instant(), java.time.ZoneOffset.UTC).plusDays(2).toString();
+        byte[] dossier = new String(Pupils.oso("POVO", Pupils.bsn(), school), StandardCharsets.UTF_8)
+                .replace("<inzagedatum>2024-03-12</inzagedatum>", "<inzagedatum>" + future + "</inzagedatum>")
+                .getBytes(StandardCharsets.UTF_8);
+
+        sending(school).contentType("application/xml").body(dossier)
+                .when().post(DOSSIERS)
+                .then().statusCode(422)
+                .body("errors[0].pointer", equalTo("/dossier/inzage/inzagedatum"))
+                .body("errors[0].code", equalTo("date-in-future"));
+        assertThat(storedFor(school)).isZero();
     }
 
     @Test
@@ -181,10 +304,11 @@ class IntakeApiTest {
     @Test
     void a_dossier_over_its_profiles_limit_is_413_even_below_the_http_limit() {
         String attachment = java.util.Base64.getEncoder().encodeToString(new byte[4_600_000]);
-        byte[] huge = new String(Pupils.baso("2", Pupils.rijksregisternummer()), StandardCharsets.UTF_8)
+        String school = Pupils.school();
+        byte[] huge = new String(Pupils.baso("2", Pupils.rijksregisternummer(), school), StandardCharsets.UTF_8)
                 .replace("RmljdGllZiB2ZXJzbGFnLg==", attachment).getBytes(StandardCharsets.UTF_8);
 
-        sending(Pupils.school()).contentType("application/json").body(huge)
+        sending(school).contentType("application/json").body(huge)
                 .when().post(DOSSIERS)
                 .then().statusCode(413)
                 .contentType("application/problem+json");
@@ -193,7 +317,7 @@ class IntakeApiTest {
     @Test
     void a_retry_with_the_same_idempotency_key_returns_the_first_answer() {
         String school = Pupils.school();
-        byte[] dossier = Pupils.oso("POVO", Pupils.bsn());
+        byte[] dossier = Pupils.oso("POVO", Pupils.bsn(), school);
 
         String first = sending(school).header("Idempotency-Key", "batch-7/pupil-1").contentType("application/xml")
                 .body(dossier).when().post(DOSSIERS)
@@ -210,10 +334,10 @@ class IntakeApiTest {
     void the_same_idempotency_key_with_another_dossier_is_409() {
         String school = Pupils.school();
         sending(school).header("Idempotency-Key", "k1").contentType("application/xml")
-                .body(Pupils.oso("POVO", Pupils.bsn())).when().post(DOSSIERS).then().statusCode(201);
+                .body(Pupils.oso("POVO", Pupils.bsn(), school)).when().post(DOSSIERS).then().statusCode(201);
 
         sending(school).header("Idempotency-Key", "k1").contentType("application/xml")
-                .body(Pupils.oso("POVO", Pupils.bsn())).when().post(DOSSIERS)
+                .body(Pupils.oso("POVO", Pupils.bsn(), school)).when().post(DOSSIERS)
                 .then().statusCode(409).contentType("application/problem+json");
         assertThat(storedFor(school)).isEqualTo(1);
     }
@@ -222,7 +346,7 @@ class IntakeApiTest {
     void another_schools_dossier_is_404_and_never_listed() {
         String owner = Pupils.school();
         String other = Pupils.school();
-        String id = submit(owner, Pupils.oso("POPO", Pupils.bsn()));
+        String id = submit(owner, Pupils.oso("POPO", Pupils.bsn(), owner));
 
         sending(other).when().get(DOSSIERS + "/" + id).then().statusCode(404).contentType("application/problem+json");
         sending(other).when().delete(DOSSIERS + "/" + id).then().statusCode(404);
@@ -233,8 +357,8 @@ class IntakeApiTest {
     @Test
     void the_list_filters_by_state() {
         String school = Pupils.school();
-        String kept = submit(school, Pupils.oso("POVO", Pupils.bsn()));
-        String withdrawn = submit(school, Pupils.oso("POVO", Pupils.bsn()));
+        String kept = submit(school, Pupils.oso("POVO", Pupils.bsn(), school));
+        String withdrawn = submit(school, Pupils.oso("POVO", Pupils.bsn(), school));
         sending(school).when().delete(DOSSIERS + "/" + withdrawn).then().statusCode(200).body("state", equalTo("WITHDRAWN"));
 
         sending(school).queryParam("state", "AWAITING_ENROLMENT").when().get(DOSSIERS)
@@ -249,8 +373,8 @@ class IntakeApiTest {
     void a_revision_is_stored_as_the_next_revision_until_the_dossier_is_withdrawn() {
         String school = Pupils.school();
         String bsn = Pupils.bsn();
-        String id = submit(school, Pupils.oso("POVO", bsn));
-        byte[] revised = new String(Pupils.oso("POVO", bsn), StandardCharsets.UTF_8)
+        String id = submit(school, Pupils.oso("POVO", bsn, school));
+        byte[] revised = new String(Pupils.oso("POVO", bsn, school), StandardCharsets.UTF_8)
                 .replace("<inzagedatum>2024-03-12</inzagedatum>", "<inzagedatum>2024-03-19</inzagedatum>")
                 .getBytes(StandardCharsets.UTF_8);
 
@@ -268,9 +392,9 @@ class IntakeApiTest {
     @Test
     void a_revision_about_another_pupil_is_refused() {
         String school = Pupils.school();
-        String id = submit(school, Pupils.oso("POVO", Pupils.bsn()));
+        String id = submit(school, Pupils.oso("POVO", Pupils.bsn(), school));
 
-        sending(school).contentType("application/xml").body(Pupils.oso("POVO", Pupils.bsn())).when().put(DOSSIERS + "/" + id)
+        sending(school).contentType("application/xml").body(Pupils.oso("POVO", Pupils.bsn(), school)).when().put(DOSSIERS + "/" + id)
                 .then().statusCode(422);
         assertThat(revisionsOf(UUID.fromString(id))).isEqualTo(1);
     }
@@ -279,8 +403,10 @@ class IntakeApiTest {
     void stored_ciphertext_holds_no_plaintext_field_value() {
         String bsn = Pupils.bsn();
         String rrn = Pupils.rijksregisternummer();
-        String oso = submit(Pupils.school(), Pupils.oso("POVO", bsn));
-        String baso = sendingJson(Pupils.school(), Pupils.baso("2", rrn));
+        String osoSchool = Pupils.school();
+        String basoSchool = Pupils.school();
+        String oso = submit(osoSchool, Pupils.oso("POVO", bsn, osoSchool));
+        String baso = sendingJson(basoSchool, Pupils.baso("2", rrn, basoSchool));
 
         List<byte[]> stored = new ArrayList<>();
         for (String id : List.of(oso, baso)) {
@@ -304,7 +430,8 @@ class IntakeApiTest {
     @Test
     void one_transaction_writes_the_dossier_its_revision_an_event_with_ids_only_and_an_audit_entry() {
         String bsn = Pupils.bsn();
-        UUID id = UUID.fromString(submit(Pupils.school(), Pupils.oso("POVO", bsn)));
+        String school = Pupils.school();
+        UUID id = UUID.fromString(submit(school, Pupils.oso("POVO", bsn, school)));
 
         Row event = pool.preparedQuery("SELECT event_type, payload::text AS payload FROM outbox_event WHERE aggregate_id = $1")
                 .execute(Tuple.of(id)).await().indefinitely().iterator().next();
@@ -321,19 +448,21 @@ class IntakeApiTest {
 
     @Test
     void only_a_sending_school_submits() {
-        given().header("Authorization", Tokens.bearer(Tokens.school(Pupils.school(), Roles.RECEIVING_SCHOOL)))
-                .contentType("application/xml").body(Pupils.oso("POVO", Pupils.bsn()))
+        String school = Pupils.school();
+        given().header("Authorization", Tokens.bearer(Tokens.school(school, Roles.RECEIVING_SCHOOL)))
+                .contentType("application/xml").body(Pupils.oso("POVO", Pupils.bsn(), school))
                 .when().post(DOSSIERS)
                 .then().statusCode(403).contentType("application/problem+json");
-        given().contentType("application/xml").body(Pupils.oso("POVO", Pupils.bsn()))
+        given().contentType("application/xml").body(Pupils.oso("POVO", Pupils.bsn(), school))
                 .when().post(DOSSIERS)
                 .then().statusCode(401);
     }
 
     @Test
     void a_bad_receiving_school_parameter_is_400_naming_it() {
-        sending(Pupils.school()).queryParam("receivingSchool", "not a school!").contentType("application/xml")
-                .body(Pupils.oso("POVO", Pupils.bsn()))
+        String school = Pupils.school();
+        sending(school).queryParam("receivingSchool", "not a school!").contentType("application/xml")
+                .body(Pupils.oso("POVO", Pupils.bsn(), school))
                 .when().post(DOSSIERS)
                 .then().statusCode(400).body("errors[0].pointer", equalTo("/receivingSchool"));
     }
@@ -367,6 +496,14 @@ class IntakeApiTest {
     private long storedFor(String school) {
         return pool.preparedQuery("SELECT count(*) AS n FROM dossier WHERE sending_school = $1")
                 .execute(Tuple.of(school)).await().indefinitely().iterator().next().getLong("n");
+    }
+
+    /** Refusals of the school's submissions with this outcome in the audit log, chained or pending. */
+    private long refusalsOf(String school, String outcome) {
+        return pool.preparedQuery("SELECT (SELECT count(*) FROM audit_pending WHERE actor_school = $1 "
+                        + "AND action = 'DOSSIER_REFUSED' AND outcome = $2) + (SELECT count(*) FROM audit_entry "
+                        + "WHERE actor_school = $1 AND action = 'DOSSIER_REFUSED' AND outcome = $2) AS n")
+                .execute(Tuple.of(school, outcome)).await().indefinitely().iterator().next().getLong("n");
     }
 
     private long revisionsOf(UUID id) {

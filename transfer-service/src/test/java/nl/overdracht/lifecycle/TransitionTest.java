@@ -27,6 +27,7 @@ class TransitionTest {
         legal("DELIVERABLE", Transition.REPACKAGE, "DELIVERABLE");
         legal("DELIVERABLE", Transition.ACKNOWLEDGE, "ACKNOWLEDGED");
         legal("ACKNOWLEDGED", Transition.PURGE, "PURGED");
+        legal("OBJECTED", Transition.RELEASE, "RELEASED");
         legal("OBJECTED", Transition.PURGE, "PURGED");
         legal("WITHDRAWN", Transition.PURGE, "PURGED");
         legal("EXPIRED", Transition.PURGE, "PURGED");

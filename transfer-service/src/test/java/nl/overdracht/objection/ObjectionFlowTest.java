@@ -49,6 +49,9 @@ class ObjectionFlowTest {
     LifecycleTimer timer;
 
     @Inject
+    java.time.Clock clock;
+
+    @Inject
     ObjectionService objections;
 
     @Inject
@@ -100,54 +103,100 @@ class ObjectionFlowTest {
     }
 
     private Set<String> sectionsUnderObjection(UUID id) {
-        return objections.sectionsUnderObjection(pool, id).await().atMost(Transfers.WAIT);
+        return objections.standing(pool, id).await().atMost(Transfers.WAIT).sections();
     }
 
     @Test
-    void a_whole_objection_stops_the_transfer_and_the_dossier_is_purged_after_its_retention() {
+    void a_whole_objection_withholds_the_dossier_until_the_window_elapses_and_then_releases_its_mandatory_part() {
+        // Given a vl-baso dossier with a verslag in its window, and the parents' inspection
         Matched dossier = matchedBaso();
         as(dossier.sending(), Roles.SENDING_SCHOOL).contentType(ContentType.JSON)
                 .body(Map.of("inspectedOn", "2025-08-30", "agreed", false, "reason", "Fictieve reden van de ouders."))
                 .when().post("/api/v1/dossiers/" + dossier.id() + "/inspection").then().statusCode(201);
 
+        // When the parents object to the whole dossier
         object(dossier.sending(), dossier.id(), whole()).statusCode(201)
                 .body("whole", equalTo(true)).body("objectedBy", equalTo("parent"));
 
+        // Then it is OBJECTED, and stays so (kept, not purged) past the objection retention while the window runs
         assertThat(state(dossier.sending(), dossier.id())).isEqualTo("OBJECTED");
         assertThat(auditCount(pool, dossier.id(), "OBJECTION_RECORDED")).isEqualTo(1);
         assertThat(auditCount(pool, dossier.id(), "DOSSIER_OBJECTED")).isEqualTo(1);
-
-        TestClock.advance(RETENTION_AFTER_OBJECTION.minus(Duration.ofHours(1)));
+        TestClock.advance(RETENTION_AFTER_OBJECTION.plus(Duration.ofHours(1)));
         timerRound();
         assertThat(state(dossier.sending(), dossier.id())).isEqualTo("OBJECTED");
-        assertThat(one(pool, "SELECT ciphertext FROM dossier_revision WHERE dossier_id = $1", dossier.id())
-                .getValue("ciphertext")).isNotNull();
-
-        TestClock.advance(Duration.ofHours(2));
-        awaitState(dossier.sending(), dossier.id(), "PURGED", this::timerRound);
-        TestClock.advance(BASO_WINDOW.minus(RETENTION_AFTER_OBJECTION));
-        timerRound();
-        assertThat(state(dossier.sending(), dossier.id())).as("nothing is delivered").isEqualTo("PURGED");
         assertThat(eventCount(pool, dossier.id(), "RELEASE")).isZero();
 
-        Row revision = one(pool, "SELECT ciphertext, wrapped_key, key_version, content_sha256 FROM dossier_revision "
-                + "WHERE dossier_id = $1", dossier.id());
-        assertThat(revision.getValue("ciphertext")).isNull();
-        assertThat(revision.getValue("wrapped_key")).isNull();
-        assertThat(revision.getValue("key_version")).isNull();
-        assertThat(revision.getBuffer("content_sha256").length()).isEqualTo(32);
-        Row row = one(pool, "SELECT state, pupil_id_ciphertext, pupil_id_wrapped_key, pupil_index, receiving_school "
-                + "FROM dossier WHERE id = $1", dossier.id());
-        assertThat(row.getValue("pupil_id_ciphertext")).isNull();
-        assertThat(row.getValue("pupil_id_wrapped_key")).isNull();
-        assertThat(row.getBuffer("pupil_index")).isNotNull();
-        assertThat(row.getString("receiving_school")).isEqualTo(dossier.receiving());
-        Row inspection = one(pool, "SELECT reason_ciphertext, reason_wrapped_key, agreed FROM inspection "
-                + "WHERE dossier_id = $1", dossier.id());
-        assertThat(inspection.getValue("reason_ciphertext")).isNull();
-        assertThat(inspection.getValue("reason_wrapped_key")).isNull();
-        assertThat(inspection.getBoolean("agreed")).isFalse();
-        assertThat(auditCount(pool, dossier.id(), "DOSSIER_PURGED")).isEqualTo(1);
+        // and when the window elapses, the mandatory part is released: every other section is withheld
+        TestClock.advance(BASO_WINDOW.minus(RETENTION_AFTER_OBJECTION));
+        awaitState(dossier.sending(), dossier.id(), "RELEASED", this::timerRound);
+        assertThat(eventCount(pool, dossier.id(), "RELEASE")).isEqualTo(1);
+        ObjectionService.Standing standing = objections.standing(pool, dossier.id()).await().atMost(Transfers.WAIT);
+        assertThat(standing.whole()).isTrue();
+        assertThat(standing.withheld(profiles.find("vl-baso", "2").orElseThrow()))
+                .doesNotContain("pupil", "verslag").contains("specificNeeds", "parentsPart", "pupilPart");
+    }
+
+    @Test
+    void a_whole_objection_before_the_match_is_recorded_and_takes_effect_when_the_window_opens() {
+        // Given an OSO dossier that waits for its enrolment
+        String sending = Transfers.school("OS");
+        String receiving = Transfers.school("OR");
+        String bsn = Transfers.bsn();
+        UUID id = submitOso(sending, bsn, null);
+
+        // When the parents object to the whole dossier before the pupil is enrolled
+        object(sending, id, whole()).statusCode(201).body("whole", equalTo(true));
+
+        // Then the objection is kept and the dossier still waits; once matched it is OBJECTED at once
+        assertThat(state(sending, id)).isEqualTo("AWAITING_ENROLMENT");
+        enrol(receiving, "BSN", bsn, null);
+        assertThat(state(sending, id)).isEqualTo("OBJECTED");
+        assertThat(auditCount(pool, id, "DOSSIER_OBJECTED")).isEqualTo(1);
+        // and, OSO making categories mandatory (WPO art. 42), its mandatory part is released after the window
+        TestClock.advance(OSO_WINDOW.plus(A_MINUTE));
+        awaitState(sending, id, "RELEASED", this::timerRound);
+    }
+
+    @Test
+    void whole_and_section_objections_follow_one_rule_for_when_parents_may_act() {
+        // Given one dossier waiting for its enrolment and one whose window has closed
+        String sending = Transfers.school("OS");
+        UUID waiting = submitOso(sending, Transfers.bsn(), null);
+        Matched closed = matchedOso();
+        TestClock.advance(OSO_WINDOW.plus(A_MINUTE));
+
+        // Then both kinds are accepted before the match, and both refused once the window closed
+        object(sending, waiting, sections("verzuim")).statusCode(201);
+        object(sending, waiting, whole()).statusCode(201);
+        object(closed.sending(), closed.id(), sections("verzuim")).statusCode(409);
+        object(closed.sending(), closed.id(), whole()).statusCode(409);
+    }
+
+    @Test
+    void an_objection_or_inspection_dated_in_the_future_is_422_and_nothing_is_recorded() {
+        // Given a dossier in its window
+        Matched dossier = matchedOso();
+        String future = java.time.LocalDate.ofInstant(clock.instant(), java.time.ZoneOffset.UTC).plusDays(2).toString();
+
+        // When the objection or inspection is dated next year
+        object(dossier.sending(), dossier.id(), Map.of("scope", "whole", "objectedBy", "parent", "objectedOn", future))
+                .statusCode(422).contentType("application/problem+json")
+                .body("errors[0].pointer", equalTo("/objectedOn")).body("errors[0].code", equalTo("date-in-future"));
+        matchedBasoInspection(future);
+
+        // Then nothing changed
+        assertThat(state(dossier.sending(), dossier.id())).isEqualTo("OBJECTION_WINDOW");
+        assertThat(query(pool, "SELECT id FROM objection WHERE dossier_id = $1", dossier.id())).isEmpty();
+    }
+
+    private void matchedBasoInspection(String date) {
+        Matched baso = matchedBaso();
+        as(baso.sending(), Roles.SENDING_SCHOOL).contentType(ContentType.JSON)
+                .body(Map.of("inspectedOn", date, "agreed", true))
+                .when().post("/api/v1/dossiers/" + baso.id() + "/inspection")
+                .then().statusCode(422).body("errors[0].pointer", equalTo("/inspectedOn"));
+        assertThat(query(pool, "SELECT id FROM inspection WHERE dossier_id = $1", baso.id())).isEmpty();
     }
 
     @Test
@@ -228,18 +277,6 @@ class ObjectionFlowTest {
                 .body("type", equalTo("https://overdracht.nl/problems/illegal-transition"));
         awaitState(dossier.sending(), dossier.id(), "RELEASED", this::timerRound);
         assertThat(sectionsUnderObjection(dossier.id())).containsExactly("verzuim");
-    }
-
-    @Test
-    void a_whole_objection_before_the_enrolment_matched_is_an_illegal_transition() {
-        String sending = Transfers.school("OS");
-        UUID id = submitOso(sending, Transfers.bsn(), null);
-
-        object(sending, id, whole()).statusCode(409).contentType("application/problem+json")
-                .body("type", equalTo("https://overdracht.nl/problems/illegal-transition"));
-
-        assertThat(state(sending, id)).isEqualTo("AWAITING_ENROLMENT");
-        assertThat(query(pool, "SELECT id FROM objection WHERE dossier_id = $1", id)).isEmpty();
     }
 
     @Test

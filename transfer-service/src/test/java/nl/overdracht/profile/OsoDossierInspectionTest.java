@@ -144,7 +144,8 @@ class OsoDossierInspectionTest {
         Profile oso = Fixtures.CATALOG.find("oso-gegevensset", "2019.1").orElseThrow();
         Profile small = new Profile(oso.id(), oso.version(), oso.format(), oso.sections(),
                 new Limits(oso.limits().maxBodyBytes(), 10_000, oso.limits().maxDepth(), oso.limits().maxElements()),
-                oso.objectionWindow(), oso.expiry(), oso.retention(), oso.whitelist(), oso.oso(), oso.json());
+                oso.objectionWindow(), oso.expiry(), oso.retention(), oso.whitelist(), oso.oso(), oso.json(),
+                oso.parties());
         DossierInspector strict = DossierInspector.create(new ProfileCatalog(java.util.List.of(small)),
                 java.util.Optional.empty());
 

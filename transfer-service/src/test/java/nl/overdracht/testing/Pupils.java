@@ -32,14 +32,16 @@ public final class Pupils {
         return "%02d".formatted(n % 100) + (char) ('A' + n / 100 % 26) + (char) ('A' + n / 2600 % 26) + "00";
     }
 
-    /** An OSO dossier of the transfer kind for the given BSN. */
-    public static byte[] oso(String transferKind, String bsn) {
-        return SampleDossiers.oso(transferKind).replace(SampleDossiers.FICTIONAL_BSN, bsn).getBytes(StandardCharsets.UTF_8);
+    /** An OSO dossier of the transfer kind for the given BSN, sent by {@code school}. */
+    public static byte[] oso(String transferKind, String bsn, String school) {
+        return SampleDossiers.sentBy(SampleDossiers.oso(transferKind).replace(SampleDossiers.FICTIONAL_BSN, bsn), school)
+                .getBytes(StandardCharsets.UTF_8);
     }
 
-    /** A vl-baso dossier of the schema version for the given rijksregisternummer. */
-    public static byte[] baso(String version, String rijksregisternummer) {
-        return SampleDossiers.baso(version).replace(SampleDossiers.FICTIONAL_RIJKSREGISTERNUMMER, rijksregisternummer)
+    /** A vl-baso dossier of the schema version for the given rijksregisternummer, sent by {@code school}. */
+    public static byte[] baso(String version, String rijksregisternummer, String school) {
+        return SampleDossiers.sentBy(SampleDossiers.baso(version)
+                .replace(SampleDossiers.FICTIONAL_RIJKSREGISTERNUMMER, rijksregisternummer), school)
                 .getBytes(StandardCharsets.UTF_8);
     }
 }

@@ -64,15 +64,20 @@ public final class Transfers {
         return nine + String.format("%02d", check);
     }
 
-    /** The sample OSO POVO dossier (pupil Sanne Voorbeeld) carrying {@code bsn}. */
-    public static String osoDossier(String bsn) {
-        return SampleDossiers.oso("POVO").replace("<bsn>" + SampleDossiers.FICTIONAL_BSN + "</bsn>",
-                "<bsn>" + bsn + "</bsn>");
+    /** The sample OSO POVO dossier (pupil Sanne Voorbeeld) carrying {@code bsn}, sent by {@code sendingSchool}. */
+    public static String osoDossier(String sendingSchool, String bsn) {
+        return SampleDossiers.sentBy(SampleDossiers.oso("POVO").replace("<bsn>" + SampleDossiers.FICTIONAL_BSN + "</bsn>",
+                "<bsn>" + bsn + "</bsn>"), sendingSchool);
     }
 
-    /** The sample vl-baso v2 dossier (pupil Lotte Voorbeeld) carrying {@code rijksregisternummer}. */
-    public static String basoDossier(String rijksregisternummer) {
-        return SampleDossiers.baso("2").replace(SampleDossiers.FICTIONAL_RIJKSREGISTERNUMMER, rijksregisternummer);
+    /**
+     * The sample vl-baso v2 dossier (pupil Lotte Voorbeeld) carrying {@code rijksregisternummer}, sent
+     * by {@code sendingSchool} and naming no receiving school (the request names it).
+     */
+    public static String basoDossier(String sendingSchool, String rijksregisternummer) {
+        return SampleDossiers.sentBy(SampleDossiers.baso("2")
+                        .replace(SampleDossiers.FICTIONAL_RIJKSREGISTERNUMMER, rijksregisternummer)
+                        .replace("\"receivingSchool\": \"" + SampleDossiers.BASO_RECEIVER + "\",", ""), sendingSchool);
     }
 
     /** A request as {@code school} in {@code role}. */
@@ -83,12 +88,12 @@ public final class Transfers {
 
     /** Submits an OSO dossier for {@code bsn}; {@code receivingSchool} may be null (the dossier names none). */
     public static UUID submitOso(String sendingSchool, String bsn, String receivingSchool) {
-        return submit(sendingSchool, "application/xml", osoDossier(bsn), receivingSchool);
+        return submit(sendingSchool, "application/xml", osoDossier(sendingSchool, bsn), receivingSchool);
     }
 
     /** Submits a vl-baso dossier, naming {@code receivingSchool}. */
     public static UUID submitBaso(String sendingSchool, String rijksregisternummer, String receivingSchool) {
-        return submit(sendingSchool, "application/json", basoDossier(rijksregisternummer), receivingSchool);
+        return submit(sendingSchool, "application/json", basoDossier(sendingSchool, rijksregisternummer), receivingSchool);
     }
 
     private static UUID submit(String sendingSchool, String mediaType, String body, String receivingSchool) {

@@ -1,0 +1,69 @@
+package nl.overdracht.objection;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+import java.util.Optional;
+import java.util.UUID;
+import nl.overdracht.audit.AuditActor;
+import nl.overdracht.lifecycle.TransferState;
+import nl.overdracht.lifecycle.Transition;
+import nl.overdracht.lifecycle.Transitions;
+import nl.overdracht.profile.ProfileCatalog;
+import nl.overdracht.profile.Profile;
+import nl.overdracht.profile.Section;
+import org.junit.jupiter.api.Test;
+
+/** What a whole objection withholds, and whether it ends the transfer, decided by the profile's mandatory sections. */
+class WholeObjectionTest {
+
+    private static final Instant NOW = Instant.parse("2026-03-01T10:00:00Z");
+    private static final Profile BASO = new ProfileCatalog().find("vl-baso", "2").orElseThrow();
+
+    private static Transitions.Change objection() {
+        return new Transitions.Change(UUID.randomUUID(), new TransferState.ObjectionWindow(), Transition.OBJECT, NOW,
+                AuditActor.system("test"));
+    }
+
+    /** The same profile, with no section mandatory. */
+    private static Profile withoutMandatorySections(Profile profile) {
+        return new Profile(profile.id(), profile.version(), profile.format(), profile.sections().stream()
+                .map(section -> new Section(section.name(), section.title(), false, Optional.empty())).toList(),
+                profile.limits(), profile.objectionWindow(), profile.expiry(), profile.retention(), profile.whitelist(),
+                profile.oso(), profile.json(), profile.parties());
+    }
+
+    @Test
+    void with_mandatory_sections_a_whole_objection_leaves_the_dossier_to_be_released_after_its_window() {
+        Transitions.Change change = ObjectionService.wholeObjection(objection(), BASO);
+
+        assertThat(change.columns()).doesNotContainKeys("ended_at", "purge_after");
+    }
+
+    @Test
+    void without_mandatory_sections_a_whole_objection_ends_the_transfer_and_schedules_the_purge() {
+        Profile none = withoutMandatorySections(BASO);
+
+        Transitions.Change change = ObjectionService.wholeObjection(objection(), none);
+
+        assertThat(change.columns()).containsEntry("ended_at", NOW)
+                .containsEntry("purge_after", NOW.plus(none.retention().afterObjection()));
+    }
+
+    @Test
+    void a_whole_objection_withholds_every_section_but_the_mandatory_ones() {
+        ObjectionService.Standing whole = new ObjectionService.Standing(true, java.util.Set.of());
+
+        assertThat(whole.withheld(BASO)).doesNotContain("pupil", "verslag")
+                .containsExactlyInAnyOrder("specificNeeds", "adjustments", "externalSupport", "strengthsAndInterests",
+                        "languageSupport", "pupilPart", "parentsPart", "boardingSchool");
+        assertThat(whole.withheld(withoutMandatorySections(BASO))).hasSize(BASO.sections().size());
+    }
+
+    @Test
+    void section_objections_withhold_exactly_their_sections() {
+        ObjectionService.Standing sections = new ObjectionService.Standing(false, java.util.Set.of("parentsPart"));
+
+        assertThat(sections.withheld(BASO)).containsExactly("parentsPart");
+    }
+}
