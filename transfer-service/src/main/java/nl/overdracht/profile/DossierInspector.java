@@ -1,5 +1,6 @@
 package nl.overdracht.profile;
 
+import io.quarkus.runtime.Startup;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.nio.file.Path;
@@ -7,46 +8,57 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.config.Config;
 
 /**
  * The one entry point for intake: reads a dossier with hard limits, finds its profile version and
  * checks it against the whitelist. Either returns what intake needs or throws one of
  * {@link MalformedDossierException} (400), {@link DossierTooLargeException} (413),
  * {@link UnsupportedDossierFormatException} (415) or {@link DossierRejectedException} (422, with
- * every violation up to a cap). Never logs; no exception it throws carries a field value.
+ * every violation up to a cap). Never logs; no exception it throws carries a field value. Built at
+ * start, so that the official files it is configured with are compiled before the service is ready.
  */
+@Startup
 @ApplicationScoped
 public class DossierInspector {
-
-    /** Path of the official OSO gegevensset XSD; when set, OSO dossiers are also validated against it. */
-    public static final String XSD_PATH_PROPERTY = "overdracht.profiles.oso.xsd-path";
 
     private final ProfileCatalog catalog;
     private final OsoDossierReader oso;
     private final JsonDossierReader json;
-    private final Optional<OsoSchemaValidator> xsd;
     private final Clock clock;
 
+    /**
+     * Compiles the configured official OSO files at start ({@code overdracht.profiles.oso.xsd.<version>},
+     * {@code overdracht.profiles.oso.validation.<version>}): a wrong path stops the start, naming the
+     * property, instead of making a service that is ready and fails every submission.
+     */
     @Inject
-    DossierInspector(ProfileCatalog catalog, @ConfigProperty(name = XSD_PATH_PROPERTY) Optional<String> xsdPath,
-            Clock clock) {
-        this(clock, catalog, xsdPath.filter(p -> !p.isBlank()).map(Path::of).map(OsoSchemaValidator::fromFile));
+    DossierInspector(ProfileCatalog catalog, Config config, Clock clock) {
+        this(clock, catalog, OsoStandardFiles.fromConfig(config, catalog));
     }
 
-    private DossierInspector(Clock clock, ProfileCatalog catalog, Optional<OsoSchemaValidator> xsd) {
+    private DossierInspector(Clock clock, ProfileCatalog catalog, Map<String, OsoStandardFiles> official) {
         this.catalog = Objects.requireNonNull(catalog, "catalog");
-        this.oso = new OsoDossierReader(catalog);
+        this.oso = new OsoDossierReader(catalog, official);
         this.json = new JsonDossierReader(catalog);
-        this.xsd = xsd;
         this.clock = Objects.requireNonNull(clock, "clock");
     }
 
-    /** For use without CDI: the catalog, and the official OSO XSD to validate against, if any. */
-    public static DossierInspector create(ProfileCatalog catalog, Optional<Path> osoXsd) {
-        return new DossierInspector(Clock.systemUTC(), catalog, osoXsd.map(OsoSchemaValidator::fromFile));
+    /** For use without CDI: the catalog, without any official OSO file. */
+    public static DossierInspector create(ProfileCatalog catalog) {
+        return create(catalog, Map.of(), Map.of());
+    }
+
+    /**
+     * For use without CDI: the catalog, and per OSO profile version the official XSD and
+     * business-rule stylesheet to check against, if any.
+     *
+     * @throws IllegalArgumentException for a version that is not live, or a file that does not compile
+     */
+    public static DossierInspector create(ProfileCatalog catalog, Map<String, Path> osoXsd, Map<String, Path> osoRules) {
+        return new DossierInspector(Clock.systemUTC(), catalog, OsoStandardFiles.of(catalog, osoXsd, osoRules));
     }
 
     /**
@@ -73,7 +85,7 @@ public class DossierInspector {
             throw new DossierTooLargeException(body.length, cap);
         }
         return switch (format) {
-            case XML -> oso.read(body, xsd, latestToday(clock));
+            case XML -> oso.read(body, latestToday(clock));
             case JSON -> json.read(body);
         };
     }

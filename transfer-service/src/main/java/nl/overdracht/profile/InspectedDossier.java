@@ -1,5 +1,6 @@
 package nl.overdracht.profile;
 
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -15,10 +16,19 @@ import java.util.Set;
  * @param sectionsPresent the names of the profile's sections that hold data
  * @param inspection the OSO inspection record; empty for JSON profiles
  * @param content the dossier bytes as received
+ * @param warnings what the standard's own validation warns of without refusing the dossier (paths,
+ *     rule codes and the standard's messages; never a value)
  */
 public record InspectedDossier(Profile profile, PupilId pupilId, Optional<String> receivingSchool,
         Optional<String> sendingSchool, Optional<String> transferKind, Set<String> sectionsPresent,
-        Optional<InspectionRecord> inspection, byte[] content) {
+        Optional<InspectionRecord> inspection, byte[] content, List<Violation> warnings) {
+
+    public InspectedDossier(Profile profile, PupilId pupilId, Optional<String> receivingSchool,
+            Optional<String> sendingSchool, Optional<String> transferKind, Set<String> sectionsPresent,
+            Optional<InspectionRecord> inspection, byte[] content) {
+        this(profile, pupilId, receivingSchool, sendingSchool, transferKind, sectionsPresent, inspection, content,
+                List.of());
+    }
 
     public InspectedDossier {
         Objects.requireNonNull(profile, "profile");
@@ -29,12 +39,20 @@ public record InspectedDossier(Profile profile, PupilId pupilId, Optional<String
         Objects.requireNonNull(inspection, "inspection");
         Objects.requireNonNull(content, "content");
         sectionsPresent = Set.copyOf(sectionsPresent);
+        warnings = List.copyOf(warnings);
+    }
+
+    /** The same dossier with these warnings. */
+    public InspectedDossier withWarnings(List<Violation> found) {
+        return new InspectedDossier(profile, pupilId, receivingSchool, sendingSchool, transferKind, sectionsPresent,
+                inspection, content, found);
     }
 
     /** Never shows the content or the pupil identifier. */
     @Override
     public String toString() {
         return "InspectedDossier[profile=" + profile.id() + "/" + profile.version() + ", transferKind="
-                + transferKind.orElse("-") + ", sections=" + sectionsPresent + ", bytes=" + content.length + "]";
+                + transferKind.orElse("-") + ", sections=" + sectionsPresent + ", warnings=" + warnings.size() + ", bytes="
+                + content.length + "]";
     }
 }

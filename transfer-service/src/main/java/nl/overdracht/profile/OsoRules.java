@@ -18,10 +18,15 @@ import java.util.Set;
  * @param knownMarks every mark the standard defines
  * @param markReasons per forbidden mark, the one-line legal reason
  * @param transferKindReason the legal reason for a section that never passes for a transfer kind
+ * @param documentKinds the {@code overdrachtsoort} values accepted (the standard's code list 29)
+ * @param refusedKinds {@code overdrachtsoort} or {@code overstap} values the standard knows but Overdracht
+ *     does not carry, each with the reason
+ * @param elements what the standard says of each element: where it goes and what its value may be
  */
 public record OsoRules(String namespace, Set<String> standardVersions, Set<String> allowedAttributes,
         Map<String, TransferKind> transferKinds, Map<String, String> categoryElements, Set<String> forbiddenMarks,
-        Set<String> knownMarks, Map<String, String> markReasons, String transferKindReason) {
+        Set<String> knownMarks, Map<String, String> markReasons, String transferKindReason, Set<String> documentKinds,
+        Map<String, String> refusedKinds, OsoElements elements) {
 
     /** What the inzage block must show for a transfer kind. */
     public enum InzageRule {
@@ -52,6 +57,9 @@ public record OsoRules(String namespace, Set<String> standardVersions, Set<Strin
         knownMarks = Set.copyOf(knownMarks);
         markReasons = Map.copyOf(markReasons);
         Objects.requireNonNull(transferKindReason, "transferKindReason");
+        documentKinds = Set.copyOf(documentKinds);
+        refusedKinds = Map.copyOf(refusedKinds);
+        Objects.requireNonNull(elements, "elements");
     }
 
     /** The section whose {@code categorie_uitlevering} element has this local name. */

@@ -1,25 +1,28 @@
 package nl.overdracht.profile;
 
-import java.io.ByteArrayInputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Supplier;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import javax.xml.XMLConstants;
-import javax.xml.transform.stream.StreamSource;
 import javax.xml.validation.Schema;
-import javax.xml.validation.Validator;
+import javax.xml.validation.ValidatorHandler;
 import org.xml.sax.ErrorHandler;
 import org.xml.sax.SAXException;
 import org.xml.sax.SAXParseException;
 
 /**
- * Validates a dossier against the official OSO gegevensset XSD, when one is configured
- * ({@code overdracht.profiles.oso.xsd-path}). Only positions are reported: the validator's own
- * messages quote element content and never leave this class.
+ * Validates dossiers against an official OSO gegevensset XSD ({@code overdracht.profiles.oso.xsd.<version>}),
+ * compiled once. Each error is named by the path of the element it concerns and the XSD rule it
+ * breaks ({@code cvc-datatype-valid.1.2.1}); the validator's own messages quote element content and
+ * never leave this class.
  */
 public final class OsoSchemaValidator {
 
-    private static final int MAX_REPORTED = 10;
+    private static final int MAX_REPORTED = 20;
+    private static final Pattern RULE = Pattern.compile("^(cvc-[A-Za-z0-9.-]+):");
 
     private final Schema schema;
 
@@ -27,53 +30,75 @@ public final class OsoSchemaValidator {
         this.schema = schema;
     }
 
-    /** Compiles the XSD at this path; fails if it cannot be read. */
-    public static OsoSchemaValidator fromFile(Path xsd) {
+    /**
+     * Compiles the XSD at this path.
+     *
+     * @throws IllegalArgumentException saying why, when it cannot be read or does not compile
+     */
+    public static OsoSchemaValidator compile(Path xsd) {
         try {
             return new OsoSchemaValidator(SecureXml.schemaFactory().newSchema(xsd.toFile()));
         } catch (SAXException e) {
-            throw new IllegalStateException("The OSO XSD at the configured path cannot be compiled", e);
+            throw new IllegalArgumentException("the XSD at " + xsd + " does not compile: " + e.getMessage(), e);
         }
     }
 
-    /** Adds an {@code xsd-invalid} violation per schema error, up to a few. The body must be DTD-free. */
-    void validate(byte[] body, Violations violations) {
-        Validator validator = schema.newValidator();
+    /**
+     * A validation of one dossier: its handler takes the dossier's SAX events; each error is noted at
+     * the path {@code currentPath} gives when the validator reports it.
+     */
+    Run start(Supplier<String> currentPath) {
+        ValidatorHandler handler = schema.newValidatorHandler();
         try {
-            validator.setProperty(XMLConstants.ACCESS_EXTERNAL_DTD, "");
-            validator.setProperty(XMLConstants.ACCESS_EXTERNAL_SCHEMA, "");
+            handler.setProperty(XMLConstants.ACCESS_EXTERNAL_DTD, "");
+            handler.setProperty(XMLConstants.ACCESS_EXTERNAL_SCHEMA, "");
         } catch (SAXException e) {
             throw new IllegalStateException("The XML validator cannot be secured", e);
         }
-        int[] reported = {0};
-        validator.setErrorHandler(new ErrorHandler() {
-            @Override
-            public void warning(SAXParseException e) {
-                // warnings do not make a dossier invalid
-            }
+        Run run = new Run(handler, currentPath);
+        handler.setErrorHandler(run);
+        return run;
+    }
 
-            @Override
-            public void error(SAXParseException e) {
-                if (reported[0]++ < MAX_REPORTED) {
-                    violations.add("/dossier", Violation.XSD_INVALID, "The dossier does not conform to the OSO XSD (line "
-                            + e.getLineNumber() + ", column " + e.getColumnNumber() + ").");
-                }
-            }
+    /** One dossier's validation; errors are recorded, never thrown. */
+    static final class Run implements ErrorHandler {
 
-            @Override
-            public void fatalError(SAXParseException e) throws SAXException {
-                throw e;
+        final ValidatorHandler handler;
+        private final Supplier<String> currentPath;
+        private final List<Violation> found = new ArrayList<>();
+
+        private Run(ValidatorHandler handler, Supplier<String> currentPath) {
+            this.handler = handler;
+            this.currentPath = currentPath;
+        }
+
+        @Override
+        public void warning(SAXParseException e) {
+            // warnings do not make a dossier invalid
+        }
+
+        @Override
+        public void error(SAXParseException e) {
+            note(e);
+        }
+
+        @Override
+        public void fatalError(SAXParseException e) {
+            note(e);
+        }
+
+        private void note(SAXParseException e) {
+            if (found.size() >= MAX_REPORTED) {
+                return;
             }
-        });
-        try {
-            validator.validate(new StreamSource(new ByteArrayInputStream(body)));
-        } catch (SAXParseException e) {
-            violations.add("/dossier", Violation.XSD_INVALID, "The dossier does not conform to the OSO XSD (line "
-                    + e.getLineNumber() + ", column " + e.getColumnNumber() + ").");
-        } catch (SAXException e) {
-            violations.add("/dossier", Violation.XSD_INVALID, "The dossier does not conform to the OSO XSD.");
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            Matcher rule = RULE.matcher(e.getMessage() == null ? "" : e.getMessage());
+            found.add(new Violation(currentPath.get(), Violation.XSD_INVALID, "The element does not conform to the OSO XSD"
+                    + (rule.find() ? " (" + rule.group(1) + ")." : ".")));
+        }
+
+        /** The errors, each at the path of the element it concerns. */
+        List<Violation> violations() {
+            return List.copyOf(found);
         }
     }
 }

@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.time.Duration;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -72,14 +73,14 @@ final class ProfileLoader {
                 new Retention(duration(retention, "afterDelivery", file), duration(retention, "afterObjection", file),
                         duration(retention, "afterWithdrawal", file), duration(retention, "afterExpiry", file)),
                 new Whitelist(paths),
-                Profile.FORMAT_OSO_XML.equals(format) ? Optional.of(oso(required(node, "oso", file), categories, file))
-                        : Optional.empty(),
+                Profile.FORMAT_OSO_XML.equals(format)
+                        ? Optional.of(oso(required(node, "oso", file), categories, paths, file)) : Optional.empty(),
                 Profile.FORMAT_JSON.equals(format) ? Optional.of(json(required(node, "json", file), file))
                         : Optional.empty(),
                 parties(node.path("parties"), file));
     }
 
-    private OsoRules oso(JsonNode node, Map<String, String> categories, String file) {
+    private OsoRules oso(JsonNode node, Map<String, String> categories, Map<String, List<String>> paths, String file) {
         Map<String, OsoRules.TransferKind> kinds = new LinkedHashMap<>();
         required(node, "transferKinds", file).fields().forEachRemaining(e -> kinds.put(e.getKey(),
                 new OsoRules.TransferKind(OsoRules.InzageRule.valueOf(text(e.getValue(), "inzage", file).toUpperCase()),
@@ -90,10 +91,21 @@ final class ProfileLoader {
         if (!markReasons.keySet().containsAll(forbiddenMarks)) {
             throw new IllegalStateException(file + ": every forbidden mark needs a reason");
         }
+        Map<String, String> refusedKinds = new LinkedHashMap<>();
+        node.path("refusedKinds").fields().forEachRemaining(e -> refusedKinds.put(e.getKey(), e.getValue().asText()));
+        String elementsFile = file.substring(0, file.lastIndexOf('/') + 1) + text(node, "elements", file);
+        OsoElements elements = new OsoElementsReader(elementsFile).read(read(elementsFile),
+                Set.copyOf(strings(node.path("pastDates"))), LocalDate.parse(text(node, "earliestDate", file)));
+        paths.values().stream().flatMap(List::stream).filter(path -> !elements.declares(path)).findFirst()
+                .ifPresent(path -> {
+                    throw new IllegalStateException(file + ": " + path + " is whitelisted but not an element of "
+                            + elementsFile);
+                });
         return new OsoRules(text(node, "namespace", file), Set.copyOf(strings(required(node, "standardVersions", file))),
                 Set.copyOf(strings(node.path("allowedAttributes"))), kinds, categories, forbiddenMarks,
                 Set.copyOf(strings(required(node, "knownMarks", file))), markReasons,
-                text(node, "transferKindReason", file));
+                text(node, "transferKindReason", file), Set.copyOf(strings(required(node, "documentKinds", file))),
+                refusedKinds, elements);
     }
 
     private static Parties parties(JsonNode node, String file) {

@@ -8,7 +8,8 @@ import nl.overdracht.platform.Problem;
  *
  * @param path a JSON Pointer (JSON dossiers) or an element path such as
  *     {@code /dossier/huidigeschool/leerling/bsn} (OSO XML); never a value
- * @param code a stable rule code, for example {@code not-whitelisted} or {@code forbidden-category}
+ * @param code a stable rule code, for example {@code not-whitelisted} or {@code forbidden-category}; for
+ *     a business rule of the OSO standard's own validation its code there, such as {@code OVa.LL02}
  * @param reason a one-line explanation, usually with the legal basis; never a field value
  */
 public record Violation(String path, String code, String reason) {
@@ -33,6 +34,10 @@ public record Violation(String path, String code, String reason) {
     public static final String INVALID_TYPE = "invalid-type";
     public static final String XSD_INVALID = "xsd-invalid";
     public static final String DATE_IN_FUTURE = "date-in-future";
+    public static final String INVALID_VALUE = "invalid-value";
+    public static final String INVALID_CODE = "invalid-code";
+    public static final String REPEATED = "repeated";
+    public static final String RULES_NOT_EVALUATED = "rules-not-evaluated";
 
     public Violation {
         Objects.requireNonNull(path, "path");

@@ -19,6 +19,7 @@ public final class Whitelist {
     private final Map<String, String> sectionByPath;
     private final Map<String, List<String>> rootsBySection;
     private final Map<String, Set<String>> sectionsBelow;
+    private final Map<String, List<String>> pathsBySection;
 
     Whitelist(Map<String, List<String>> pathsBySection) {
         Map<String, String> byPath = new HashMap<>();
@@ -29,6 +30,9 @@ public final class Whitelist {
             }
         }));
         this.sectionByPath = Map.copyOf(byPath);
+        Map<String, List<String>> listed = new LinkedHashMap<>();
+        pathsBySection.forEach((section, list) -> listed.put(section, List.copyOf(list)));
+        this.pathsBySection = Map.copyOf(listed);
         Map<String, List<String>> roots = new LinkedHashMap<>();
         pathsBySection.forEach((section, paths) -> {
             List<String> sectionRoots = new ArrayList<>();
@@ -58,6 +62,11 @@ public final class Whitelist {
     /** Whether the path is whitelisted. */
     public boolean allows(String path) {
         return sectionByPath.containsKey(path);
+    }
+
+    /** Every allowed path of a section, in the profile's order. */
+    public List<String> pathsOf(String section) {
+        return pathsBySection.getOrDefault(section, List.of());
     }
 
     /** The topmost paths of a section: those whose parent belongs to another section (or none). */

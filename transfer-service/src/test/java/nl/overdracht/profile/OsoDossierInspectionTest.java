@@ -146,8 +146,7 @@ class OsoDossierInspectionTest {
                 new Limits(oso.limits().maxBodyBytes(), 10_000, oso.limits().maxDepth(), oso.limits().maxElements()),
                 oso.objectionWindow(), oso.expiry(), oso.retention(), oso.whitelist(), oso.oso(), oso.json(),
                 oso.parties());
-        DossierInspector strict = DossierInspector.create(new ProfileCatalog(java.util.List.of(small)),
-                java.util.Optional.empty());
+        DossierInspector strict = DossierInspector.create(new ProfileCatalog(java.util.List.of(small)));
 
         DossierRejectedException rejected = catchThrowableOfType(DossierRejectedException.class,
                 () -> strict.inspect("application/xml", SampleDossiers.osoOfSize(40_000)));

@@ -12,7 +12,22 @@ class ProfileCatalogTest {
     @Test
     void loadsEveryVersionListedInTheIndex() {
         assertThat(catalog.all()).extracting(p -> p.id() + "/" + p.version())
-                .containsExactlyInAnyOrder("oso-gegevensset/2019.1", "vl-baso/1", "vl-baso/2");
+                .containsExactlyInAnyOrder("oso-gegevensset/2018.1", "oso-gegevensset/2019.1", "vl-baso/1", "vl-baso/2");
+    }
+
+    @Test
+    void each_oso_version_reads_its_own_namespace_and_names_its_care_category_as_its_version_does() {
+        Profile v2018 = catalog.find("oso-gegevensset", "2018.1").orElseThrow();
+        Profile v2019 = catalog.find("oso-gegevensset", "2019.1").orElseThrow();
+
+        assertThat(catalog.osoProfilesFor("http://www.edustandaard.nl/oso_gegevensset/2018/dossier")).containsExactly(v2018);
+        assertThat(catalog.osoProfilesFor("http://www.edustandaard.nl/oso_gegevensset/2019/dossier")).containsExactly(v2019);
+        assertThat(v2018.oso().orElseThrow().categoryElements()).containsEntry("zorgenbegeleiding", "cat_zorgenbegeleiding");
+        assertThat(v2019.oso().orElseThrow().categoryElements()).containsEntry("onderwijsondersteuning",
+                "cat_onderwijsondersteuning");
+        assertThat(v2018.whitelist().sectionOf("/dossier/huidigeschool/leerling/handelingsplanlijst/handelingsplan"))
+                .contains("handelingsplannen");
+        assertThat(v2018.oso().orElseThrow().transferKinds()).containsOnlyKeys("POVO", "POPO", "VOVO");
     }
 
     @Test

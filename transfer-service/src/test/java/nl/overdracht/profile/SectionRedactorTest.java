@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
@@ -60,7 +59,7 @@ class SectionRedactorTest {
     @Test
     void osoRedactionOfOfficialExampleStaysValidAgainstTheXsd() throws Exception {
         byte[] example = Files.readAllBytes(Fixtures.requireSharedOso().resolve("examples/Voorbeelddossier_OV_POVO_full.xml"));
-        DossierInspector withXsd = DossierInspector.create(Fixtures.CATALOG, Optional.of(Fixtures.requireXsd()));
+        DossierInspector withXsd = Fixtures.withXsd();
 
         byte[] redacted = redactor.removeSections(oso, example,
                 Set.of("onderwijsondersteuning", "toetsresultaten", "bijlagedocs", "verzuim"));
@@ -73,7 +72,7 @@ class SectionRedactorTest {
 
     @Test
     void redactedSampleStaysValidAgainstTheXsd() {
-        DossierInspector withXsd = DossierInspector.create(Fixtures.CATALOG, Optional.of(Fixtures.requireXsd()));
+        DossierInspector withXsd = Fixtures.withXsd();
 
         byte[] redacted = redactor.removeSections(oso, Fixtures.sample("oso-povo-valid.xml"),
                 Set.of("onderwijsondersteuning"));
