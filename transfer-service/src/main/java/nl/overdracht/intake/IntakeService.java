@@ -152,7 +152,7 @@ public class IntakeService {
                                 school, dossier.receivingSchool(), profile, dossier.profileVersion()), now, actor))
                 .discardItems()
                 .flatMap(done -> store.findOwn(tx, id, school))
-                .map(Optional::orElseThrow)
+                .map(found -> found.orElseThrow().withWarnings(inspected.warnings()))
                 .flatMap(status -> remember(tx, submission, school, requestHash, status))
                 .map(status -> new Outcome(status, false)));
         return submission.idempotencyKey().isEmpty() ? stored : stored.onFailure(IdempotencyKeys.Taken.class)
@@ -196,7 +196,7 @@ public class IntakeService {
                                     .with("profile_version", inspected.profile().version())
                                     .with("content_sha256", Bytea.of(content.plaintextSha256()))))
                             .flatMap(done -> store.findOwn(tx, id, school))
-                            .map(Optional::orElseThrow);
+                            .map(found -> found.orElseThrow().withWarnings(inspected.warnings()));
                 }));
     }
 

@@ -42,9 +42,12 @@ public class ProfileResource {
 
     /**
      * One version. Durations are ISO-8601 ({@code P42D}); {@code forbidden} names each kind of
-     * data that never passes, with its legal reason.
+     * data that never passes, with its legal reason, and each kind of transfer the standard knows
+     * but the profile does not carry; {@code transferKinds} are the kinds it carries (OSO
+     * {@code overstap}), none for a JSON profile.
      */
-    public record VersionView(String version, String format, String mediaType, List<SectionView> sections,
+    public record VersionView(String version, String format, String mediaType, List<String> transferKinds,
+            List<SectionView> sections,
             List<ForbiddenView> forbidden, long maxBodyBytes, long maxAttachmentBytes, String objectionWindow,
             String expiry, Map<String, String> retention) {
 
@@ -58,6 +61,7 @@ public class ProfileResource {
                     "afterExpiry", p.retention().afterExpiry().toString());
             return new VersionView(p.version(), p.format(),
                     Profile.FORMAT_OSO_XML.equals(p.format()) ? MediaType.APPLICATION_XML : MediaType.APPLICATION_JSON,
+                    p.oso().map(oso -> oso.transferKinds().keySet().stream().sorted().toList()).orElse(List.of()),
                     sections, forbidden(p), p.limits().maxBodyBytes(), p.limits().maxAttachmentBytes(),
                     p.objectionWindow().toString(), p.expiry().toString(), new TreeMap<>(retention));
         }
@@ -68,6 +72,8 @@ public class ProfileResource {
                     .forEach(rule -> out.add(new ForbiddenView(rule.kind(), rule.code(), rule.reason()))));
             p.oso().ifPresent(oso -> new TreeMap<>(oso.markReasons())
                     .forEach((mark, reason) -> out.add(new ForbiddenView("category marked " + mark, mark, reason))));
+            p.oso().ifPresent(oso -> new TreeMap<>(oso.refusedKinds()).forEach((kind, reason) ->
+                    out.add(new ForbiddenView("transfer kind " + kind, Violation.UNSUPPORTED_TRANSFER_KIND, reason))));
             out.add(new ForbiddenView("unlisted", Violation.NOT_WHITELISTED,
                     "Only the fields in the profile's whitelist may pass between schools."));
             return out;

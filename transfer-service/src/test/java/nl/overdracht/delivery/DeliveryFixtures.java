@@ -73,9 +73,15 @@ final class DeliveryFixtures {
 
     /** Registers {@code id} in {@code region}, accepting every profile version. */
     static void register(String region, String id, boolean authEnvelopedData) {
+        register(region, id, List.of("oso-gegevensset@2018.1", "oso-gegevensset@2019.1", "vl-baso@1", "vl-baso@2"),
+                authEnvelopedData);
+    }
+
+    /** Registers {@code id} in {@code region}, accepting only these {@code profile@version}s. */
+    static void register(String region, String id, List<String> acceptedProfiles, boolean authEnvelopedData) {
         operator(region).contentType(ContentType.JSON)
-                .body(Map.of("id", id, "name", "Testschool " + id, "acceptedProfiles",
-                        List.of("oso-gegevensset@2019.1", "vl-baso@1", "vl-baso@2"), "authEnvelopedData", authEnvelopedData))
+                .body(Map.of("id", id, "name", "Testschool " + id, "acceptedProfiles", acceptedProfiles,
+                        "authEnvelopedData", authEnvelopedData))
                 .when().post("/api/v1/registry/schools")
                 .then().statusCode(201);
     }
@@ -117,6 +123,11 @@ final class DeliveryFixtures {
                 .replace("\"receivingSchool\": \"099999\"", "\"receivingSchool\": \"" + receivingSchool + "\"")
                 .getBytes(StandardCharsets.UTF_8);
         return submit(sending, body, "application/json", receivingSchool, "vl-baso", "2", "RIJKSREGISTERNUMMER", number);
+    }
+
+    /** Submits an OSO dossier of {@code version} about the pupil with this BSN, from the school it names. */
+    static Submitted submitOso(String sending, byte[] body, String version, String receivingSchool, String bsn) {
+        return submit(sending, body, "application/xml", receivingSchool, "oso-gegevensset", version, "BSN", bsn);
     }
 
     private static Submitted submit(String sending, byte[] body, String mediaType, String receivingSchool, String profile,

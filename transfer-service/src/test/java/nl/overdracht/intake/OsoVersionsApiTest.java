@@ -1,0 +1,131 @@
+package nl.overdracht.intake;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasItems;
+import static org.hamcrest.Matchers.not;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.specification.RequestSpecification;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.inject.Inject;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import nl.overdracht.profile.SampleDossiers;
+import nl.overdracht.security.Roles;
+import nl.overdracht.testing.Pupils;
+import nl.overdracht.testing.Tokens;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/**
+ * Two OSO versions in one running service, without any official file configured: both are listed
+ * and accepted, each keeps its version, and values and places the standard does not allow are
+ * refused naming the path.
+ */
+@QuarkusTest
+class OsoVersionsApiTest {
+
+    private static final String DOSSIERS = "/api/v1/dossiers";
+
+    @Inject
+    Pool pool;
+
+    @Test
+    void the_profiles_list_both_oso_versions_with_the_transfer_kinds_they_carry() {
+        given().header("Authorization", Tokens.bearer(Tokens.school(Pupils.school(), Roles.SENDING_SCHOOL)))
+                .when().get("/api/v1/profiles")
+                .then().statusCode(200)
+                .body("find { it.id == 'oso-gegevensset' }.versions.version", contains("2018.1", "2019.1"))
+                .body("find { it.id == 'oso-gegevensset' }.versions[0].transferKinds", contains("POPO", "POVO", "VOVO"))
+                .body("find { it.id == 'oso-gegevensset' }.versions[0].sections.name", hasItem("zorgenbegeleiding"))
+                .body("find { it.id == 'oso-gegevensset' }.versions[1].sections.name", hasItem("onderwijsondersteuning"))
+                .body("find { it.id == 'oso-gegevensset' }.versions[1].forbidden.kind",
+                        hasItems("transfer kind overdrachtbinnenbrin", "transfer kind swv-dossier"));
+    }
+
+    @ParameterizedTest
+    @CsvSource({
+        "2019.1, examples/Voorbeelddossier_OV_POPO_full.xml", "2019.1, examples/Voorbeelddossier_OV_POPO_opt_out.xml",
+        "2019.1, examples/Voorbeelddossier_OV_POVO_full.xml", "2019.1, examples/Voorbeelddossier_OV_POVO_opt_out.xml",
+        "2018.1, 2018.1/examples/Voorbeelddossier_OV_POPO_full.xml",
+        "2018.1, 2018.1/examples/Voorbeelddossier_OV_POPO_opt_out.xml"})
+    void the_standards_examples_of_both_versions_are_accepted_each_in_its_own_version(String version, String example)
+            throws IOException {
+        String school = Pupils.school();
+
+        sending(school).contentType("application/xml").body(example(example, school))
+                .when().post(DOSSIERS)
+                .then().statusCode(201)
+                .body("profile", equalTo("oso-gegevensset"))
+                .body("profileVersion", equalTo(version))
+                .body("$", not(org.hamcrest.Matchers.hasKey("warnings")));
+    }
+
+    @ParameterizedTest
+    @CsvSource({"2018.1/examples/Voorbeelddossier_OV_POVO_full.xml", "2018.1/examples/Voorbeelddossier_OV_POVO_opt_out.xml"})
+    void the_2018_povo_examples_are_refused_for_the_vve_data_their_own_marks_forbid(String example) throws IOException {
+        String school = Pupils.school();
+        byte[] body = example(example, school);
+
+        sending(school).contentType("application/xml").body(body)
+                .when().post(DOSSIERS)
+                .then().statusCode(422)
+                .body("errors.pointer", contains("/dossier/huidigeschool/leerling/vanpeuterspeelzaal",
+                        "/dossier/huidigeschool/leerling/naampeuterspeelzaal"))
+                .body("errors.code", contains("forbidden-category", "forbidden-category"));
+        byte[] withoutVve = new String(body, StandardCharsets.UTF_8)
+                .replaceAll("\\s*<(van|naam)peuterspeelzaal>[^<]*</(van|naam)peuterspeelzaal>", "")
+                .getBytes(StandardCharsets.UTF_8);
+        sending(school).contentType("application/xml").body(withoutVve)
+                .when().post(DOSSIERS)
+                .then().statusCode(201).body("profileVersion", equalTo("2018.1"));
+    }
+
+    @ParameterizedTest(name = "{1}")
+    @CsvSource(delimiter = '|', value = {
+        "<geboortedatum>2013-05-04</geboortedatum> | <geboortedatum>2013-13-45</geboortedatum> | /dossier/huidigeschool/leerling/geboortedatum | invalid-type",
+        "<geslacht>1</geslacht> | <geslacht>7</geslacht> | /dossier/huidigeschool/leerling/geslacht | invalid-code",
+        "<roepnaam>Sanne</roepnaam> <geboortedatum>2013-05-04</geboortedatum> | <geboortedatum>2013-05-04</geboortedatum> <roepnaam>Sanne</roepnaam> | /dossier/huidigeschool/leerling/roepnaam | out-of-order",
+        "<overdrachtsoort>overstapdossier</overdrachtsoort> | <overdrachtsoort>overdrachtbinnenbrin</overdrachtsoort> | /dossier/overdrachtsoort | unsupported-transfer-kind"})
+    void a_value_or_place_the_standard_does_not_allow_is_422_naming_the_path_and_nothing_is_stored(String given,
+            String changed, String pointer, String code) {
+        String school = Pupils.school();
+        // white space between elements is insignificant: the sample's is made single spaces to match
+        String dossier = new String(Pupils.oso("POVO", Pupils.bsn(), school), StandardCharsets.UTF_8)
+                .replaceAll(">\\s+<", "> <");
+        assertThat(dossier).contains(given);
+
+        sending(school).contentType("application/xml").body(dossier.replace(given, changed).getBytes(StandardCharsets.UTF_8))
+                .when().post(DOSSIERS)
+                .then().statusCode(422)
+                .contentType("application/problem+json")
+                .body("type", equalTo("https://overdracht.nl/problems/dossier-rejected"))
+                .body("errors.find { it.code == '" + code + "' }.pointer", equalTo(pointer));
+
+        assertThat(pool.preparedQuery("SELECT count(*) AS n FROM dossier WHERE sending_school = $1")
+                .execute(Tuple.of(school)).await().indefinitely().iterator().next().getLong("n")).isZero();
+    }
+
+    /** The standard's example, as sent by {@code school} about a fresh pupil; the test is skipped without it. */
+    static byte[] example(String example, String school) throws IOException {
+        String dir = System.getProperty("overdracht.shared.dir");
+        Path file = dir == null ? null : Path.of(dir, "oso-gegevensset", example);
+        Assumptions.assumeTrue(file != null && Files.isRegularFile(file),
+                "Skipped: the shared OSO gegevensset examples (system property overdracht.shared.dir) are absent");
+        return SampleDossiers.sentBy(Files.readString(file, StandardCharsets.UTF_8), school)
+                .replaceFirst("<bsn>[0-9]+</bsn>", "<bsn>" + Pupils.bsn() + "</bsn>").getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static RequestSpecification sending(String school) {
+        return given().header("Authorization", Tokens.bearer(Tokens.school(school, Roles.SENDING_SCHOOL)));
+    }
+}
