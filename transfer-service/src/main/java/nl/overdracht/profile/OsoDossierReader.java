@@ -2,6 +2,7 @@ package nl.overdracht.profile;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -40,11 +41,13 @@ final class OsoDossierReader {
     private final XMLInputFactory factory = SecureXml.inputFactory();
     private final ProfileCatalog catalog;
     private final Map<String, OsoStandardFiles> official;
+    private final Map<Profile, Set<String>> capturedPaths = new IdentityHashMap<>();
 
     /** @param official the configured official files per OSO profile version */
     OsoDossierReader(ProfileCatalog catalog, Map<String, OsoStandardFiles> official) {
         this.catalog = catalog;
         this.official = Map.copyOf(official);
+        catalog.all().stream().filter(p -> p.oso().isPresent()).forEach(p -> capturedPaths.put(p, capturedPaths(p)));
     }
 
     /** @param today the latest date that is not in the future */
@@ -55,11 +58,17 @@ final class OsoDossierReader {
             if (body.length > profile.limits().maxBodyBytes()) {
                 throw new DossierTooLargeException(body.length, profile.limits().maxBodyBytes());
             }
-            OfficialRun checks = new OfficialRun(official.getOrDefault(profile.version(), OsoStandardFiles.NONE));
+            OsoStandardFiles files = official.getOrDefault(profile.version(), OsoStandardFiles.NONE);
+            OfficialRun checks = files.any() ? new OfficialRun(files) : null;
             Violations violations = new Violations();
-            OsoScan scan = new OsoScan(profile, capturedPaths(profile), violations, today, checks.sink());
+            OsoScan scan = new OsoScan(profile, capturedPaths.get(profile), violations, today,
+                    checks == null ? null : checks.sink());
             scan.run(xml);
             InspectedDossier dossier = new OsoFacts(scan).conclude(body);
+            if (checks == null) {
+                violations.throwIfAny();
+                return dossier;
+            }
             List<Violation> warnings = new ArrayList<>();
             checks.finish(profile.oso().orElseThrow().elements(), violations, warnings);
             violations.throwIfAny();
@@ -114,7 +123,7 @@ final class OsoDossierReader {
         }
 
         StaxToSax sink() {
-            return sink.hasReceivers() ? sink : null;
+            return sink;
         }
 
         /**

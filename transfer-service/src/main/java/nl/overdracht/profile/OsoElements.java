@@ -47,6 +47,16 @@ public record OsoElements(Map<String, Content> content, Map<String, ValueRule> v
         return Optional.ofNullable(values.get(path));
     }
 
+    /** The value rule of an element, or null: for the one pass, which looks up every element. */
+    ValueRule valueRule(String path) {
+        return values.get(path);
+    }
+
+    /** The content model of an element, or null: for the one pass. */
+    Content contentModel(String path) {
+        return content.get(path);
+    }
+
     /**
      * The children an element may have, in the order the standard puts them: the positions in order
      * (alternatives of a choice share one), and whether the whole sequence may repeat, starting again

@@ -138,9 +138,9 @@ final class OsoScan {
             }
         }
         presentPaths.add(path);
-        ValueRule value = elements.valueOf(path).orElse(null);
+        ValueRule value = elements.valueRule(path);
         boolean keep = value != null || capturedPaths.contains(path) || (parent != null && parent.path.equals(CATEGORIES));
-        stack.push(new Frame(path, name, section.get(), keep, value, elements.contentOf(path).orElse(null)));
+        stack.push(new Frame(path, name, section.get(), keep, value, elements.contentModel(path)));
     }
 
     /** Where the standard puts a child among its siblings: in order, and only once unless it repeats. */

@@ -26,10 +26,6 @@ final class StaxToSax {
         handlers.add(handler);
     }
 
-    boolean hasReceivers() {
-        return !handlers.isEmpty();
-    }
-
     /** The path of the element whose event is being replayed, or {@code /} outside the root. */
     String path() {
         return path.isEmpty() ? "/" : path.peek();

@@ -74,6 +74,25 @@ class OfficialExamplesTest {
         assertThat(rejected.violations().get(0).reason()).contains("cat_toetsresultaten").contains("VERBODEN");
     }
 
+    @org.junit.jupiter.api.Test
+    void aValueTheBusinessRulesCannotEvaluateIsNamedAtItsPathAndTheRulesAreSaidNotToHaveRun() throws IOException {
+        // Given the POVO example whose inzage is no boolean, which the stylesheet casts to one
+        String body = Files.readString(Fixtures.requireExamples("2019.1").resolve("Voorbeelddossier_OV_POVO_full.xml"),
+                StandardCharsets.UTF_8).replaceFirst("<inzage>true</inzage>", "<inzage>misschien</inzage>");
+        DossierInspector withFiles = Fixtures.withOfficialFiles();
+
+        // When it is inspected with the official files
+        DossierRejectedException rejected = catchThrowableOfType(DossierRejectedException.class,
+                () -> withFiles.inspect("application/xml", body.getBytes(StandardCharsets.UTF_8)));
+
+        // Then a refusal (never an error of the service) names the element, says the rules could not
+        // run, and quotes nothing of the stylesheet's own error, which quotes the value
+        assertThat(rejected.violations()).extracting(Violation::path, Violation::code).contains(
+                org.assertj.core.groups.Tuple.tuple("/dossier/inzage/inzage", "invalid-type"),
+                org.assertj.core.groups.Tuple.tuple("/dossier", "rules-not-evaluated"));
+        assertThat(rejected.violations().toString()).doesNotContain("misschien");
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"oso-povo-valid.xml", "oso-popo-valid.xml", "oso-vovo-valid.xml"})
     void projectSamplesAreValidAgainstTheOfficialXsd(String sample) {

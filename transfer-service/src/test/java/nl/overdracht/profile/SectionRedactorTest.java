@@ -57,6 +57,25 @@ class SectionRedactorTest {
     }
 
     @Test
+    void aPartialObjectionToThe2018CareCategoryLeavesA2018DossierValidAgainstItsOwnXsd() throws Exception {
+        // Given the standard's 2018.1 POPO example, whose zorg block is the zorgenbegeleiding category
+        Profile v2018 = Fixtures.CATALOG.find("oso-gegevensset", "2018.1").orElseThrow();
+        byte[] example = Files.readAllBytes(Fixtures.requireExamples("2018.1").resolve("Voorbeelddossier_OV_POPO_full.xml"));
+        DossierInspector withXsd = Fixtures.withXsd();
+
+        // When the parents' objection to that category is applied
+        byte[] redacted = redactor.removeSections(v2018, example, Set.of("zorgenbegeleiding"));
+
+        // Then the care data is gone, the category marked OPT-UIT, and it stays a valid 2018.1 dossier
+        String xml = new String(redacted, StandardCharsets.UTF_8);
+        assertThat(xml).doesNotContain("<zorg>").doesNotContain("<sefunctioneren>")
+                .contains("<cat_zorgenbegeleiding>OPT-UIT</cat_zorgenbegeleiding>");
+        InspectedDossier again = withXsd.inspect("application/xml", redacted);
+        assertThat(again.profile().version()).isEqualTo("2018.1");
+        assertThat(again.sectionsPresent()).doesNotContain("zorgenbegeleiding");
+    }
+
+    @Test
     void osoRedactionOfOfficialExampleStaysValidAgainstTheXsd() throws Exception {
         byte[] example = Files.readAllBytes(Fixtures.requireSharedOso().resolve("examples/Voorbeelddossier_OV_POVO_full.xml"));
         DossierInspector withXsd = Fixtures.withXsd();
