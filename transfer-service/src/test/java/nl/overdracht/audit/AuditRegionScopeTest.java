@@ -22,6 +22,7 @@ import java.util.Objects;
 import java.util.UUID;
 import nl.overdracht.platform.Problem;
 import nl.overdracht.platform.ProblemType;
+import nl.overdracht.profile.SampleDossiers;
 import nl.overdracht.security.Roles;
 import nl.overdracht.testing.TestSchools;
 import nl.overdracht.testing.Tokens;
@@ -254,13 +255,15 @@ class AuditRegionScopeTest {
     }
 
     /**
-     * Submits a vl-baso dossier from {@code sender} to {@code receiver}. The dossier names no sending
-     * school of its own: the token's school is the sender.
+     * Submits a vl-baso dossier from {@code sender} to {@code receiver}. The dossier names neither
+     * school itself: the token's school is the sender, the request names the receiver.
      */
     private static UUID submit(String sender, String receiver) {
-        String dossier = Transfers.basoDossier(Transfers.rijksregisternummer())
-                .replaceFirst("\\s*\"sendingSchool\"\\s*:\\s*\"[^\"]*\"\\s*,", "");
-        assertThat(dossier).doesNotContain("sendingSchool");
+        String dossier = SampleDossiers.baso("2")
+                .replace(SampleDossiers.FICTIONAL_RIJKSREGISTERNUMMER, Transfers.rijksregisternummer())
+                .replaceFirst("\\s*\"sendingSchool\"\\s*:\\s*\"[^\"]*\"\\s*,", "")
+                .replaceFirst("\\s*\"receivingSchool\"\\s*:\\s*\"[^\"]*\"\\s*,", "");
+        assertThat(dossier).doesNotContain("sendingSchool").doesNotContain("receivingSchool");
         return UUID.fromString(Transfers.as(sender, Roles.SENDING_SCHOOL).contentType(ContentType.JSON).body(dossier)
                 .queryParam("receivingSchool", receiver)
                 .when().post("/api/v1/dossiers")
