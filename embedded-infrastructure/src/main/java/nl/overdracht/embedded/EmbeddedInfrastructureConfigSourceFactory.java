@@ -72,6 +72,10 @@ public final class EmbeddedInfrastructureConfigSourceFactory implements ConfigSo
         if (!postgres && !kafka && !devKey) {
             return values;
         }
+        Map<String, String> earlier = JvmWide.supplied(settings);
+        if (earlier != null) {
+            return earlier;
+        }
         EphemeralData.prepare(settings);
         if (postgres) {
             String jdbcUrl = EmbeddedPostgres17.jdbcUrl(settings.postgresDirectory(), settings.postgresPort());
@@ -97,7 +101,44 @@ public final class EmbeddedInfrastructureConfigSourceFactory implements ConfigSo
                         settings.keyDirectory().resolve(DevSigningKey.PRIVATE_KEY_FILE));
             }
         }
+        JvmWide.remember(settings, values);
         return values;
+    }
+
+    /**
+     * The servers are one per JVM, but a Quarkus test builds its configuration in several class
+     * loaders (the JUnit launcher's, the build's, the application's), each with its own statics. The
+     * first to start the servers leaves their settings in system properties; the others take them
+     * instead of wiping the data directory under the running servers and starting second ones.
+     */
+    static final class JvmWide {
+        private static final String PREFIX = "nl.overdracht.embedded.supplied.";
+        private static final String DIRECTORY = PREFIX + "data-directory";
+
+        private JvmWide() {
+        }
+
+        static Map<String, String> supplied(EmbeddedSettings settings) {
+            synchronized (System.getProperties()) {
+                if (!settings.dataDirectory().toAbsolutePath().toString().equals(System.getProperty(DIRECTORY))) {
+                    return null;
+                }
+                Map<String, String> values = new HashMap<>();
+                for (String name : System.getProperties().stringPropertyNames()) {
+                    if (name.startsWith(PREFIX) && !name.equals(DIRECTORY)) {
+                        values.put(name.substring(PREFIX.length()), System.getProperty(name));
+                    }
+                }
+                return values;
+            }
+        }
+
+        static void remember(EmbeddedSettings settings, Map<String, String> values) {
+            synchronized (System.getProperties()) {
+                values.forEach((name, value) -> System.setProperty(PREFIX + name, value));
+                System.setProperty(DIRECTORY, settings.dataDirectory().toAbsolutePath().toString());
+            }
+        }
     }
 
     /** Wipes the data directory once per JVM when the settings ask for an ephemeral run (the tests). */

@@ -22,6 +22,9 @@ import java.util.UUID;
  * java -cp embedded-infrastructure/target/classes nl.overdracht.embedded.MintToken \
  *      --school 00YY00 --role sending-school
  * </pre>
+ *
+ * <p>A token names a school ({@code --school}), a region ({@code --region}), or, for the role
+ * {@value #NATIONAL_AUDITOR} only, neither: a national auditor's scope is the whole country.
  */
 public final class MintToken {
 
@@ -29,6 +32,8 @@ public final class MintToken {
     public static final String SCHOOL_CLAIM = "school_id";
     /** Claim that names an operator's region. */
     public static final String REGION_CLAIM = "region_id";
+    /** The one role a token may carry without naming a school or a region. */
+    public static final String NATIONAL_AUDITOR = "national-auditor";
 
     private MintToken() {
     }
@@ -48,6 +53,12 @@ public final class MintToken {
 
         public static Request forRegion(String region, String... roles) {
             return new Request("operator@" + region, null, region, List.of(roles), DevSigningKey.ISSUER,
+                    DevSigningKey.AUDIENCE, Instant.now(), Duration.ofHours(1));
+        }
+
+        /** A token that names neither a school nor a region, as a national auditor's does. */
+        public static Request national(String... roles) {
+            return new Request("auditor@national", null, null, List.of(roles), DevSigningKey.ISSUER,
                     DevSigningKey.AUDIENCE, Instant.now(), Duration.ofHours(1));
         }
 
@@ -144,6 +155,22 @@ public final class MintToken {
 
     /** {@code --school ID | --region ID, --role ROLE (repeatable), [--subject S] [--ttl PT1H] [--key FILE]}. */
     public static void main(String[] args) {
+        Options options;
+        try {
+            options = options(args);
+        } catch (IllegalArgumentException e) {
+            usage(e.getMessage());
+            return;
+        }
+        System.out.println(mint(options.request(), DevSigningKey.readPrivateKey(options.key())));
+    }
+
+    /** What the command line asks for: the token, and the signing key's file. */
+    record Options(Request request, Path key) {
+    }
+
+    /** @throws IllegalArgumentException naming what is wrong with the options */
+    static Options options(String[] args) {
         String school = null;
         String region = null;
         String subject = null;
@@ -152,6 +179,9 @@ public final class MintToken {
         Path key = EmbeddedSettings.defaultDataDirectory().resolve("keys").resolve(DevSigningKey.PRIVATE_KEY_FILE);
         for (int i = 0; i < args.length; i++) {
             String value = i + 1 < args.length ? args[i + 1] : null;
+            if (value == null) {
+                throw new IllegalArgumentException(args[i] + " needs a value");
+            }
             switch (args[i]) {
                 case "--school" -> school = value;
                 case "--region" -> region = value;
@@ -159,23 +189,30 @@ public final class MintToken {
                 case "--subject" -> subject = value;
                 case "--ttl" -> lifetime = Duration.parse(value);
                 case "--key" -> key = Path.of(value);
-                default -> usage("unknown option " + args[i]);
+                default -> throw new IllegalArgumentException("unknown option " + args[i]);
             }
             i++;
         }
-        if ((school == null) == (region == null) || roles.isEmpty() || roles.contains(null)) {
-            usage("name exactly one of --school or --region, and at least one --role");
+        if (roles.isEmpty() || roles.contains(null)) {
+            throw new IllegalArgumentException("name at least one --role");
         }
-        String who = school != null ? school : region;
-        Request request = new Request(subject != null ? subject : "dev-user@" + who, school, region, roles,
-                DevSigningKey.ISSUER, DevSigningKey.AUDIENCE, Instant.now(), lifetime);
-        System.out.println(mint(request, DevSigningKey.readPrivateKey(key)));
+        if (school != null && region != null) {
+            throw new IllegalArgumentException("name --school or --region, not both");
+        }
+        if (school == null && region == null && !roles.stream().allMatch(NATIONAL_AUDITOR::equals)) {
+            throw new IllegalArgumentException("name --school or --region; only --role " + NATIONAL_AUDITOR
+                    + " may name neither");
+        }
+        String who = school != null ? school : region != null ? region : "national";
+        return new Options(new Request(subject != null ? subject : "dev-user@" + who, school, region, roles,
+                DevSigningKey.ISSUER, DevSigningKey.AUDIENCE, Instant.now(), lifetime), key);
     }
 
     private static void usage(String problem) {
         System.err.println(problem);
-        System.err.println("usage: MintToken (--school ID | --region ID) --role ROLE [--role ROLE] "
-                + "[--subject NAME] [--ttl PT1H] [--key FILE]");
+        System.err.println("usage: MintToken [--school ID | --region ID] --role ROLE [--role ROLE] "
+                + "[--subject NAME] [--ttl PT1H] [--key FILE]   (neither --school nor --region: "
+                + NATIONAL_AUDITOR + " only)");
         System.exit(2);
     }
 }

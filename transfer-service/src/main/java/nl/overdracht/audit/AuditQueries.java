@@ -22,12 +22,26 @@ class AuditQueries {
     /**
      * Which entries to list. Every field but {@code cursor} and {@code limit} is optional (null).
      *
+     * @param region only the entries in which a school of this region takes part
+     *     ({@link AuditQueries#IN_REGION}); null for the entries of every region
      * @param school the actor's school
      * @param from recorded at or after; @param to recorded before
      * @param cursor only entries with a seq above this one
      */
-    record Filter(UUID dossier, String school, AuditAction action, Instant from, Instant to, long cursor, int limit) {
+    record Filter(String region, UUID dossier, String school, AuditAction action, Instant from, Instant to,
+            long cursor, int limit) {
     }
+
+    /**
+     * The entries in which a school of region {@code $r} takes part: the actor is a school registered
+     * in the region, or acts for the region itself (its operators and auditors), or the entry is
+     * about a dossier that a school of the region sends or receives. A condition in the query, not
+     * a filter afterwards, so that a page holds {@code limit} entries and the cursor stays exact.
+     */
+    static final String IN_REGION = "(actor_region = $r"
+            + " OR actor_school IN (SELECT s.id FROM school s WHERE s.region = $r)"
+            + " OR EXISTS (SELECT 1 FROM dossier d JOIN school s ON s.id IN (d.sending_school, d.receiving_school)"
+            + " WHERE d.id = audit_entry.dossier_id AND s.region = $r))";
 
     /** A page of results and the cursor for the next one, null on the last page. */
     record Page<T>(List<T> items, Long next) {
@@ -40,6 +54,10 @@ class AuditQueries {
         StringBuilder sql = new StringBuilder("SELECT " + AuditRows.ENTRY_COLUMNS + " FROM audit_entry WHERE seq > $1");
         List<Object> params = new ArrayList<>();
         params.add(filter.cursor());
+        if (filter.region() != null) {
+            params.add(filter.region());
+            sql.append(" AND ").append(IN_REGION.replace("$r", "$" + params.size()));
+        }
         condition(sql, params, "dossier_id = ", filter.dossier());
         condition(sql, params, "actor_school = ", filter.school());
         condition(sql, params, "action = ", filter.action() == null ? null : filter.action().name());

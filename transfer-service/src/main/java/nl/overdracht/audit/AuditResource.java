@@ -9,19 +9,30 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import nl.overdracht.security.CurrentCaller;
 import nl.overdracht.security.Roles;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestQuery;
 
-/** The auditor's API: entries, checkpoints, verification and export. Auditors only. */
+/**
+ * The auditor's API: entries, checkpoints, verification and export. Auditors only: a regional
+ * auditor reads the entries in which a school of its region takes part, a national auditor every
+ * entry and the export ({@link AuditAccess}).
+ */
 @Path("/api/v1/audit")
 @Tag(name = "audit")
-@RolesAllowed(Roles.AUDITOR)
+@RolesAllowed({Roles.AUDITOR, Roles.NATIONAL_AUDITOR})
 public class AuditResource {
 
     static final String CSV = "text/csv";
     static final String NEXT_CURSOR = "Audit-Next-Cursor";
+
+    @Inject
+    CurrentCaller callers;
+
+    @Inject
+    AuditAccess access;
 
     @Inject
     AuditQueries queries;
@@ -35,27 +46,32 @@ public class AuditResource {
     @GET
     @Path("entries")
     @Produces({MediaType.APPLICATION_JSON, CSV})
-    @Operation(summary = "Audit entries in seq order, filtered and cursor-paginated; CSV with Accept: text/csv")
+    @Operation(summary = "Audit entries in seq order, filtered and cursor-paginated; CSV with Accept: text/csv. "
+            + "A regional auditor sees the entries in which a school of its region takes part")
     public Uni<Response> entries(@RestQuery String dossier, @RestQuery String school, @RestQuery String action,
             @RestQuery String from, @RestQuery String to, @RestQuery Long cursor, @RestQuery Integer limit,
             HttpHeaders headers) {
-        AuditQueries.Filter filter = new AuditQueries.Filter(QueryParams.uuid("dossier", dossier),
-                QueryParams.school(school), QueryParams.action(action), QueryParams.instant("from", from),
-                QueryParams.instant("to", to), QueryParams.cursor("cursor", cursor), QueryParams.limit(limit));
         boolean csv = wantsCsv(headers);
-        return queries.entries(filter).map(page -> {
-            var views = page.items().stream().map(AuditViews.Entry::of).toList();
-            Response.ResponseBuilder response;
-            if (csv) {
-                StringBuilder out = new StringBuilder();
-                Csv.row(out, AuditViews.Entry.CSV_HEADER);
-                views.forEach(view -> Csv.row(out, view.csvRow()));
-                response = Response.ok(out.toString(), CSV + ";charset=UTF-8");
-            } else {
-                response = Response.ok(new AuditViews.Entries(views, page.next()), MediaType.APPLICATION_JSON);
-            }
-            return (page.next() == null ? response : response.header(NEXT_CURSOR, page.next())).build();
-        });
+        return access.region(callers.get())
+                .map(region -> new AuditQueries.Filter(region.orElse(null), QueryParams.uuid("dossier", dossier),
+                        QueryParams.school(school), QueryParams.action(action), QueryParams.instant("from", from),
+                        QueryParams.instant("to", to), QueryParams.cursor("cursor", cursor), QueryParams.limit(limit)))
+                .flatMap(queries::entries)
+                .map(page -> entriesResponse(page, csv));
+    }
+
+    private static Response entriesResponse(AuditQueries.Page<AuditEntry> page, boolean csv) {
+        var views = page.items().stream().map(AuditViews.Entry::of).toList();
+        Response.ResponseBuilder response;
+        if (csv) {
+            StringBuilder out = new StringBuilder();
+            Csv.row(out, AuditViews.Entry.CSV_HEADER);
+            views.forEach(view -> Csv.row(out, view.csvRow()));
+            response = Response.ok(out.toString(), CSV + ";charset=UTF-8");
+        } else {
+            response = Response.ok(new AuditViews.Entries(views, page.next()), MediaType.APPLICATION_JSON);
+        }
+        return (page.next() == null ? response : response.header(NEXT_CURSOR, page.next())).build();
     }
 
     @GET
@@ -79,9 +95,10 @@ public class AuditResource {
     @GET
     @Path("export")
     @Produces(AuditExport.MEDIA_TYPE)
-    @Operation(summary = "The log (seq from..to) as JSON lines for the standalone verifier")
+    @Operation(summary = "The log (seq from..to) as JSON lines for the standalone verifier; national auditors only")
     public Uni<Response> export(@RestQuery Long from, @RestQuery Long to) {
-        return export.export(QueryParams.sequence("from", from), QueryParams.sequence("to", to))
+        return access.requireNational(callers.get())
+                .flatMap(ignored -> export.export(QueryParams.sequence("from", from), QueryParams.sequence("to", to)))
                 .map(body -> Response.ok(body, AuditExport.MEDIA_TYPE + ";charset=UTF-8").build());
     }
 

@@ -50,7 +50,7 @@ public class DisclosureResource {
             @RestQuery Integer limit) {
         Caller caller = callers.get();
         UUID dossier = uuid(id);
-        AuditQueries.Filter filter = new AuditQueries.Filter(dossier, null, null, null, null,
+        AuditQueries.Filter filter = new AuditQueries.Filter(null, dossier, null, null, null, null,
                 QueryParams.cursor("cursor", cursor), QueryParams.limit(limit));
         return pool.preparedQuery("SELECT sending_school, receiving_school FROM dossier WHERE id = $1")
                 .execute(Tuple.of(dossier))

@@ -5,8 +5,9 @@
  * caller's transaction), the chainer that gives pending entries their gapless place in the chain
  * and signs checkpoints, the canonical encoding ({@link nl.overdracht.audit.AuditCanonical},
  * pinned by golden vectors and implemented again by the standalone {@code audit-verifier}), the
- * auditor API ({@code /api/v1/audit/*}), the disclosure log of a dossier
- * ({@code /api/v1/dossiers/{id}/audit}) and the auditing of refused requests.
+ * auditor API ({@code /api/v1/audit/*}: a regional auditor reads the entries in which a school of
+ * its region takes part, a national auditor every entry and the export), the disclosure log of a
+ * dossier ({@code /api/v1/dossiers/{id}/audit}) and the auditing of refused requests.
  *
  * <p>Must not: store personal data or dossier content (ids, roles, actions, outcome codes and
  * hashes only); update or delete an entry or a checkpoint (the database refuses it too); make an

@@ -25,6 +25,7 @@ import org.jboss.logging.Logger;
  * version change; ciphertext stays as it is. Batches are taken with {@code FOR UPDATE SKIP LOCKED},
  * so several instances share the work. Each batch is audited ({@code KEY_REWRAPPED}: table, count,
  * versions; never a key). Once no row uses an old version, that version may leave configuration.
+ * A purged row has no wrapped key and no version left, so the job passes over it.
  */
 @ApplicationScoped
 public class KeyRewrapJob {

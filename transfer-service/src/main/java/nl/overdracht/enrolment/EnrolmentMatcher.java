@@ -55,7 +55,8 @@ public class EnrolmentMatcher {
     public Uni<Void> matchNewDossier(SqlConnection tx, Candidate dossier, Instant now, AuditActor actor) {
         return lockPupil(tx, dossier.pupilIndex())
                 .flatMap(locked -> tx.preparedQuery("SELECT id, receiving_school FROM enrolment WHERE pupil_index = $1 "
-                        + "AND matched_dossier_id IS NULL AND (sending_school IS NULL OR sending_school = $2) "
+                        + "AND matched_dossier_id IS NULL AND purged_at IS NULL "
+                        + "AND (sending_school IS NULL OR sending_school = $2) "
                         + "ORDER BY receiving_school = $3 DESC NULLS LAST, created_at, id LIMIT 1 FOR UPDATE SKIP LOCKED")
                         .execute(Tuple.of(Bytea.of(dossier.pupilIndex()), dossier.sendingSchool(),
                                 dossier.receivingSchool())))

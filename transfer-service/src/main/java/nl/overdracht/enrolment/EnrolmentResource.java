@@ -68,7 +68,7 @@ public class EnrolmentResource {
     }
 
     @GET
-    @Operation(summary = "The school's own enrolments and whether each is matched")
+    @Operation(summary = "The school's own enrolments, whether each is matched, and when it was purged")
     public Uni<List<EnrolmentView>> list(@QueryParam("unmatched") boolean unmatched, @QueryParam("limit") Integer limit) {
         int size = limit == null ? 100 : limit;
         if (size < 1 || size > 1000) {

@@ -1,5 +1,6 @@
 package nl.overdracht.lifecycle;
 
+import io.quarkus.runtime.StartupEvent;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
@@ -8,13 +9,16 @@ import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import nl.overdracht.audit.AuditActor;
+import nl.overdracht.enrolment.EnrolmentPurge;
 import nl.overdracht.profile.Profile;
 import nl.overdracht.profile.ProfileCatalog;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -24,16 +28,22 @@ import org.jboss.logging.Logger;
  * Moves dossiers whose time has come: the objection window elapsed → RELEASED (an OBJECTED dossier
  * too, when its profile makes sections mandatory: those are still delivered); no enrolment before
  * the profile's expiry → EXPIRED; retention over → PURGED (ciphertext and wrapped keys deleted:
- * revisions, pupil id, the parents' inspection reasons, the delivery package; the row keeps ids,
- * states, times and hashes). Each round takes a batch with
- * {@code FOR UPDATE SKIP LOCKED}, so any number of instances share the work and none takes a
- * dossier another holds.
+ * revisions, pupil id, the parents' inspection reasons, the delivery package; the pupil's blind
+ * index deleted; the enrolment the dossier matched purged with it by {@link EnrolmentPurge}; the
+ * row keeps ids, states, times and hashes). Enrolments that matched no dossier are purged once
+ * they are older than the configured retention ({@value #UNMATCHED_ENROLMENT_RETENTION}). Each
+ * round takes a batch with {@code FOR UPDATE SKIP LOCKED}, so any number of instances share the
+ * work and none takes a dossier or enrolment another holds.
  */
 @ApplicationScoped
 public class LifecycleTimer {
 
     private static final Logger LOG = Logger.getLogger(LifecycleTimer.class);
     private static final AuditActor TIMER = AuditActor.system("lifecycle-timer");
+
+    public static final String UNMATCHED_ENROLMENT_RETENTION = "overdracht.lifecycle.unmatched-enrolment-retention";
+    /** As long as the longest profile expiry (OSO: 180 days) lets a dossier wait for its enrolment. */
+    public static final String UNMATCHED_ENROLMENT_RETENTION_DEFAULT = "P180D";
 
     @Inject
     Pool pool;
@@ -45,11 +55,25 @@ public class LifecycleTimer {
     ProfileCatalog profiles;
 
     @Inject
+    EnrolmentPurge enrolmentPurge;
+
+    @Inject
     Clock clock;
 
-    /** Dossiers moved per transaction. */
+    /** Dossiers (or unmatched enrolments) moved per transaction. */
     @ConfigProperty(name = "overdracht.lifecycle.batch-size", defaultValue = "500")
     int batchSize;
+
+    /** How long an enrolment that matched no dossier waits, counted from when it was recorded, before its purge. */
+    @ConfigProperty(name = UNMATCHED_ENROLMENT_RETENTION, defaultValue = UNMATCHED_ENROLMENT_RETENTION_DEFAULT)
+    Duration unmatchedEnrolmentRetention;
+
+    /** A retention of zero or less would purge enrolments before any dossier could match them: refused at start. */
+    void checkRetention(@Observes StartupEvent started) {
+        if (unmatchedEnrolmentRetention.isNegative() || unmatchedEnrolmentRetention.isZero()) {
+            throw new IllegalArgumentException(UNMATCHED_ENROLMENT_RETENTION + " must be positive");
+        }
+    }
 
     @Scheduled(every = "${overdracht.lifecycle.timer-interval:1s}", delayed = "2s",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
@@ -60,11 +84,15 @@ public class LifecycleTimer {
         }).replaceWithVoid();
     }
 
-    /** Releases, expires and purges everything due now; answers how many dossiers moved. */
+    /**
+     * Releases, expires and purges every dossier due now, and purges the unmatched enrolments past
+     * their retention; answers how many dossiers moved (purged enrolments are not counted).
+     */
     public Uni<Integer> runDue() {
         return untilDone(this::releaseBatch)
                 .flatMap(released -> untilDone(this::expireBatch).map(expired -> released + expired))
-                .flatMap(moved -> untilDone(this::purgeBatch).map(purged -> moved + purged));
+                .flatMap(moved -> untilDone(this::purgeBatch).map(purged -> moved + purged))
+                .flatMap(moved -> untilDone(this::purgeUnmatchedEnrolmentBatch).replaceWith(moved));
     }
 
     /** Releases the dossiers whose window has elapsed; answers how many. */
@@ -111,12 +139,20 @@ public class LifecycleTimer {
                         .execute(Tuple.of(row.getUUID("id"))))
                 .flatMap(done -> tx.preparedQuery("DELETE FROM delivery_package WHERE dossier_id = $1")
                         .execute(Tuple.of(row.getUUID("id"))))
+                .flatMap(done -> enrolmentPurge.purgeOfDossier(tx, row.getUUID("id"), now))
                 .flatMap(done -> transitions.apply(tx, new Transitions.Change(row.getUUID("id"),
                         TransferState.of(row.getString("state")), Transition.PURGE, now, TIMER)
                         .with("purged_at", now)
+                        .with("pupil_index", null)
                         .with("pupil_id_ciphertext", null)
                         .with("pupil_id_wrapped_key", null)
                         .with("pupil_id_key_version", null)));
+    }
+
+    private Uni<Integer> purgeUnmatchedEnrolmentBatch() {
+        Instant now = clock.instant();
+        return pool.withTransaction(tx -> enrolmentPurge.purgeUnmatchedBatch(tx,
+                now.minus(unmatchedEnrolmentRetention), now, batchSize));
     }
 
     private Uni<List<Row>> due(SqlConnection tx, String condition, Instant now) {

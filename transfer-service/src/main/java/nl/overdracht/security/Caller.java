@@ -8,7 +8,7 @@ import java.util.Set;
  *
  * @param subject the token's {@code sub}
  * @param school the caller's school id ({@code school_id} claim), for school roles
- * @param region the caller's region ({@code region_id} claim), for operators
+ * @param region the caller's region ({@code region_id} claim), for operators and regional auditors
  * @param roles the Overdracht roles the token grants
  */
 public record Caller(String subject, Optional<String> school, Optional<String> region, Set<String> roles) {

@@ -18,7 +18,7 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
 public class CurrentCaller {
 
     private static final Set<String> KNOWN_ROLES = Set.of(Roles.SENDING_SCHOOL, Roles.RECEIVING_SCHOOL,
-            Roles.OPERATOR, Roles.AUDITOR);
+            Roles.OPERATOR, Roles.AUDITOR, Roles.NATIONAL_AUDITOR);
 
     @Inject
     JsonWebToken token;

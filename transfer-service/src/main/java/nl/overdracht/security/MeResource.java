@@ -24,7 +24,8 @@ public class MeResource {
 
     @GET
     @Produces(MediaType.APPLICATION_JSON)
-    @RolesAllowed({Roles.SENDING_SCHOOL, Roles.RECEIVING_SCHOOL, Roles.OPERATOR, Roles.AUDITOR})
+    @RolesAllowed({Roles.SENDING_SCHOOL, Roles.RECEIVING_SCHOOL, Roles.OPERATOR, Roles.AUDITOR,
+            Roles.NATIONAL_AUDITOR})
     @Operation(summary = "The caller's school or region and roles, as the token states them")
     public Me me() {
         Caller caller = callers.get();

@@ -184,9 +184,9 @@ class AuditChainTest {
                 .then().statusCode(200);
     }
 
-    /** Fetches the export of from..to from the API and runs the standalone verifier on it in-process. */
+    /** Fetches the export of from..to from the API (national auditors only) and runs the standalone verifier on it in-process. */
     private String verifier(long from, long to) throws Exception {
-        String export = given().header("Authorization", Tokens.bearer(Tokens.region("noord", Roles.AUDITOR)))
+        String export = given().header("Authorization", Tokens.bearer(Tokens.national(Roles.NATIONAL_AUDITOR)))
                 .queryParam("from", from).queryParam("to", to)
                 .when().get("/api/v1/audit/export")
                 .then().statusCode(200).contentType("application/x-ndjson")

@@ -40,21 +40,21 @@ final class AuditFixtures {
         return entries;
     }
 
-    /** Polls (draining the chain each time) until an entry matching {@code test} is chained; null after 10 s. */
-    static AuditEntry awaitEntry(Pool pool, AuditLog audit, String where, Tuple params, Predicate<AuditEntry> test)
-            throws InterruptedException {
-        for (int i = 0; i < 100; i++) {
-            audit.drain().await().atMost(WAIT);
-            for (Row row : pool.preparedQuery("SELECT " + AuditRows.ENTRY_COLUMNS + " FROM audit_entry WHERE " + where
-                    + " ORDER BY seq DESC LIMIT 50").execute(params).await().atMost(WAIT)) {
-                AuditEntry entry = AuditRows.entry(row);
-                if (test.test(entry)) {
-                    return entry;
-                }
-            }
-            Thread.sleep(100);
-        }
-        return null;
+    /** Polls (draining the chain each time) until an entry matching {@code test} is chained; fails after 10 s. */
+    static AuditEntry awaitEntry(Pool pool, AuditLog audit, String where, Tuple params, Predicate<AuditEntry> test) {
+        return org.awaitility.Awaitility.await("an audit entry where " + where).atMost(java.time.Duration.ofSeconds(10))
+                .pollInterval(java.time.Duration.ofMillis(100))
+                .until(() -> {
+                    audit.drain().await().atMost(WAIT);
+                    for (Row row : pool.preparedQuery("SELECT " + AuditRows.ENTRY_COLUMNS + " FROM audit_entry WHERE "
+                            + where + " ORDER BY seq DESC LIMIT 50").execute(params).await().atMost(WAIT)) {
+                        AuditEntry entry = AuditRows.entry(row);
+                        if (test.test(entry)) {
+                            return entry;
+                        }
+                    }
+                    return null;
+                }, java.util.Objects::nonNull);
     }
 
     /** Runs {@code sql} on audit_entry as the superuser would to tamper: triggers off, change, triggers on. */

@@ -180,7 +180,9 @@ class DeliveryApiTest {
         String id = TestSchools.dutch();
         register(REGION, id, false);
         Submitted dossier = fixtures().released(submitOso(id));
-        Thread.sleep(1000);
+        // the RELEASE event reaches the delivery worker meanwhile; without a certificate it packages nothing
+        org.awaitility.Awaitility.await().during(java.time.Duration.ofSeconds(1)).atMost(DeliveryFixtures.WAIT)
+                .until(() -> fixtures().state(dossier.id()), "RELEASED"::equals);
         worker.retryDue().await().atMost(DeliveryFixtures.WAIT);
         assertThat(fixtures().state(dossier.id())).isEqualTo("RELEASED");
 
@@ -350,14 +352,10 @@ class DeliveryApiTest {
                 .iterator().next().getLong(0);
     }
 
-    private void awaitCheckpoint() throws InterruptedException {
-        for (int i = 0; i < 100; i++) {
-            if (pool.query("SELECT count(*) FROM audit_checkpoint").execute().await().atMost(DeliveryFixtures.WAIT)
-                    .iterator().next().getLong(0) > 0) {
-                return;
-            }
-            Thread.sleep(100);
-        }
-        throw new AssertionError("no audit checkpoint within 10 s");
+    private void awaitCheckpoint() {
+        org.awaitility.Awaitility.await("an audit checkpoint").atMost(java.time.Duration.ofSeconds(10))
+                .pollInterval(java.time.Duration.ofMillis(100))
+                .until(() -> pool.query("SELECT count(*) FROM audit_checkpoint").execute().await()
+                        .atMost(DeliveryFixtures.WAIT).iterator().next().getLong(0), count -> count > 0);
     }
 }

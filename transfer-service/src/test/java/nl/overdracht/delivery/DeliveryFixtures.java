@@ -199,15 +199,10 @@ final class DeliveryFixtures {
     }
 
     /** Polls until the dossier is in {@code state}; fails after 30 s. */
-    void awaitState(UUID dossier, String state) throws InterruptedException {
-        long deadline = System.nanoTime() + WAIT.toNanos();
-        while (System.nanoTime() < deadline) {
-            if (state.equals(state(dossier))) {
-                return;
-            }
-            Thread.sleep(100);
-        }
-        assertThat(state(dossier)).as("state of dossier %s", dossier).isEqualTo(state);
+    void awaitState(UUID dossier, String state) {
+        org.awaitility.Awaitility.await("dossier " + dossier + " in " + state).atMost(WAIT)
+                .pollInterval(Duration.ofMillis(100))
+                .until(() -> state(dossier), state::equals);
     }
 
     static byte[] download(String school, UUID delivery) {

@@ -9,7 +9,6 @@ import static nl.overdracht.delivery.DeliveryFixtures.receiving;
 import static nl.overdracht.delivery.DeliveryFixtures.register;
 import static nl.overdracht.delivery.DeliveryFixtures.upload;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -81,7 +80,7 @@ class OsoVersionsDeliveryTest {
         // When the standard's example of that version is sent to it, and released
         Submitted dossier = submitExample(example, version, school);
         fixtures().released(dossier);
-        awaitState(dossier, "DELIVERABLE");
+        fixtures().awaitState(dossier.id(), "DELIVERABLE");
 
         // Then it arrives byte for byte, and the manifest and the school's list name its version
         JsonObject envelope = opensslOpen(dir, download(school, dossier.id()), certificate, overdracht.certificate());
@@ -114,7 +113,7 @@ class OsoVersionsDeliveryTest {
                 .body(Map.of("acceptedProfiles", List.of("oso-gegevensset@2019.1", "oso-gegevensset@2018.1")))
                 .when().patch("/api/v1/registry/schools/" + school)
                 .then().statusCode(200);
-        awaitState(dossier, "DELIVERABLE");
+        fixtures().awaitState(dossier.id(), "DELIVERABLE");
         receiving(school).queryParam("state", "pending").when().get("/api/v1/deliveries")
                 .then().statusCode(200)
                 .body("find { it.id == '" + dossier.id() + "' }.profileVersion", equalTo("2018.1"));
@@ -131,9 +130,5 @@ class OsoVersionsDeliveryTest {
         String body = SampleDossiers.sentBy(Files.readString(file, StandardCharsets.UTF_8), sending)
                 .replaceFirst("<bsn>[0-9]+</bsn>", "<bsn>" + bsn + "</bsn>");
         return DeliveryFixtures.submitOso(sending, body.getBytes(StandardCharsets.UTF_8), version, receivingSchool, bsn);
-    }
-
-    private void awaitState(Submitted dossier, String state) {
-        await().atMost(DeliveryFixtures.WAIT).untilAsserted(() -> assertThat(fixtures().state(dossier.id())).isEqualTo(state));
     }
 }

@@ -117,10 +117,7 @@ class IntakeApiTest {
         "Voorbeelddossier_OV_POVO_full.xml", "Voorbeelddossier_OV_POVO_opt_out.xml"})
     void the_standards_own_examples_are_accepted_and_a_copy_with_data_in_a_verboden_category_is_not(String name)
             throws IOException {
-        String dir = System.getProperty("overdracht.shared.dir");
-        Path example = dir == null ? null : Path.of(dir, "oso-gegevensset", "examples", name);
-        Assumptions.assumeTrue(example != null && Files.isRegularFile(example),
-                "Skipped: the shared OSO gegevensset examples (system property overdracht.shared.dir) are absent");
+        Path example = officialExample(name);
         String school = Pupils.school();
         String body = SampleDossiers.sentBy(Files.readString(example, StandardCharsets.UTF_8), school);
 
@@ -214,10 +211,7 @@ class IntakeApiTest {
 
     @Test
     void the_standards_povo_example_sent_by_another_school_to_the_school_it_names_is_refused() throws IOException {
-        String dir = System.getProperty("overdracht.shared.dir");
-        Path example = dir == null ? null : Path.of(dir, "oso-gegevensset", "examples", "Voorbeelddossier_OV_POVO_full.xml");
-        Assumptions.assumeTrue(example != null && Files.isRegularFile(example),
-                "Skipped: the shared OSO gegevensset examples (system property overdracht.shared.dir) are absent");
+        Path example = officialExample("Voorbeelddossier_OV_POVO_full.xml");
 
         sending("99ZZ00").queryParam("receivingSchool", "00YY00").contentType("application/xml")
                 .body(Files.readAllBytes(example))
@@ -509,6 +503,15 @@ class IntakeApiTest {
     private long revisionsOf(UUID id) {
         return pool.preparedQuery("SELECT count(*) AS n FROM dossier_revision WHERE dossier_id = $1")
                 .execute(Tuple.of(id)).await().indefinitely().iterator().next().getLong("n");
+    }
+
+    /** An example dossier of the OSO standard, from the shared files; the test is skipped where they are absent. */
+    private static Path officialExample(String name) {
+        String dir = System.getProperty("overdracht.shared.dir");
+        Path example = dir == null ? null : Path.of(dir, "oso-gegevensset", "examples", name);
+        Assumptions.assumeTrue(example != null && Files.isRegularFile(example),
+                "Skipped: the shared OSO gegevensset examples (system property overdracht.shared.dir) are absent");
+        return example;
     }
 
     private static byte[] sample(String name) {

@@ -39,6 +39,15 @@ class AuthenticationTest {
     }
 
     @Test
+    void a_national_auditor_token_needs_no_region() {
+        given().header("Authorization", Tokens.bearer(Tokens.national(Roles.NATIONAL_AUDITOR)))
+                .when().get(ME)
+                .then().statusCode(200)
+                .body("region", equalTo(null))
+                .body("roles", contains(Roles.NATIONAL_AUDITOR));
+    }
+
+    @Test
     void each_request_sees_its_own_caller() {
         for (String school : new String[] {"01AA00", "02BB00", "01AA00"}) {
             given().header("Authorization", Tokens.bearer(Tokens.school(school, Roles.RECEIVING_SCHOOL)))

@@ -39,6 +39,11 @@ public final class Tokens {
         return mint(MintToken.Request.forRegion(region, roles));
     }
 
+    /** A token that names neither a school nor a region, such as a national auditor's. */
+    public static String national(String... roles) {
+        return mint(MintToken.Request.national(roles));
+    }
+
     /** The {@code Authorization} header value for a token. */
     public static String bearer(String token) {
         return "Bearer " + token;

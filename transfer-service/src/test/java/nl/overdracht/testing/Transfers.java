@@ -8,7 +8,6 @@ import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
 import java.time.Duration;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,6 +19,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 import nl.overdracht.profile.SampleDossiers;
 import nl.overdracht.security.Roles;
+import org.awaitility.Awaitility;
 
 /**
  * Dossiers and enrolments through the API, for the lifecycle tests. Every call makes its own
@@ -28,6 +28,7 @@ import nl.overdracht.security.Roles;
 public final class Transfers {
 
     public static final Duration WAIT = Duration.ofSeconds(30);
+    private static final Duration POLL = Duration.ofMillis(100);
     private static final AtomicInteger SEQUENCE = new AtomicInteger();
     private static final Map<String, String> TOKENS = new ConcurrentHashMap<>();
 
@@ -128,30 +129,16 @@ public final class Transfers {
      * look: the scheduled timer may be holding the dossier, and then it is its commit we wait for.
      */
     public static void awaitState(String sendingSchool, UUID id, String state, Runnable round) {
-        Instant deadline = Instant.now().plus(WAIT);
-        String seen;
-        do {
-            round.run();
-            seen = state(sendingSchool, id);
-            if (seen.equals(state)) {
-                return;
-            }
-            sleep(100);
-        } while (Instant.now().isBefore(deadline));
-        throw new AssertionError("dossier " + id + " stayed " + seen + ", expected " + state);
+        Awaitility.await("dossier " + id + " in " + state).atMost(WAIT).pollInterval(POLL)
+                .until(() -> {
+                    round.run();
+                    return state(sendingSchool, id);
+                }, state::equals);
     }
 
     /** Waits until {@code check} answers a value. */
     public static <T> T await(String what, Supplier<Optional<T>> check) {
-        Instant deadline = Instant.now().plus(WAIT);
-        do {
-            Optional<T> value = check.get();
-            if (value.isPresent()) {
-                return value.get();
-            }
-            sleep(100);
-        } while (Instant.now().isBefore(deadline));
-        throw new AssertionError("timed out waiting for " + what);
+        return Awaitility.await(what).atMost(WAIT).pollInterval(POLL).until(check::get, Optional::isPresent).orElseThrow();
     }
 
     /** The rows {@code sql} answers. */
@@ -183,12 +170,4 @@ public final class Transfers {
                 + "AND payload->>'transition' = $2", dossierId, transition).getLong("n");
     }
 
-    private static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new AssertionError("interrupted", e);
-        }
-    }
 }
