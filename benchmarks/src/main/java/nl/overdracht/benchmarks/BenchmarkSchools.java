@@ -23,7 +23,7 @@ final class BenchmarkSchools {
         String operator = MintToken.mint(MintToken.Request.forRegion(REGION, "operator"), key);
         for (String school : schools) {
             String body = "{\"id\":\"" + school + "\",\"name\":\"Benchmarkschool " + school + "\",\"acceptedProfiles\":"
-                    + "[\"oso-gegevensset@2019.1\",\"vl-baso@1\",\"vl-baso@2\"]}";
+                    + "[\"oso-gegevensset@2018.1\",\"oso-gegevensset@2019.1\",\"vl-baso@1\",\"vl-baso@2\"]}";
             HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(api + "/api/v1/registry/schools"))
                     .header("Authorization", "Bearer " + operator).header("Content-Type", "application/json")
                     .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());

@@ -35,9 +35,17 @@ public final class Transfers {
     private Transfers() {
     }
 
-    /** A school id no other test uses: {@code <prefix>} plus a number, 4 to 12 letters or digits. */
+    /**
+     * A school id no other test uses: a Dutch BRIN plus vestiging with {@code prefix} (two capital
+     * letters) as the BRIN's letters, {@code 12ES34}, so that an OSO dossier can name it in the
+     * standard's form ({@code brincode} two digits and two letters, {@code vestigingscode} two digits).
+     */
     public static String school(String prefix) {
-        return prefix + String.format("%06d", SEQUENCE.incrementAndGet());
+        if (!prefix.matches("[A-Z]{2}")) {
+            throw new IllegalArgumentException("A school prefix is two capital letters: " + prefix);
+        }
+        int n = SEQUENCE.incrementAndGet() % 10_000;
+        return String.format("%02d%s%02d", n / 100, prefix, n % 100);
     }
 
     /** A BSN no other test uses that passes the eleven-test (and is not the sample dossiers' own). */
