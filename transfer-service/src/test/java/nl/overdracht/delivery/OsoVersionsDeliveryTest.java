@@ -17,7 +17,6 @@ import io.restassured.http.ContentType;
 import io.vertx.core.json.JsonObject;
 import io.vertx.mutiny.sqlclient.Pool;
 import jakarta.inject.Inject;
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -29,7 +28,7 @@ import nl.overdracht.crypto.TestCertificates;
 import nl.overdracht.delivery.DeliveryFixtures.Submitted;
 import nl.overdracht.lifecycle.LifecycleTimer;
 import nl.overdracht.outbox.OutboxRelay;
-import nl.overdracht.profile.SampleDossiers;
+import nl.overdracht.testing.OsoExamples;
 import nl.overdracht.testing.Pupils;
 import nl.overdracht.testing.TestSchools;
 import org.junit.jupiter.api.Test;
@@ -120,15 +119,10 @@ class OsoVersionsDeliveryTest {
     }
 
     /** The standard's example, sent by a fresh school about a fresh pupil, to {@code receivingSchool}. */
-    private static Submitted submitExample(String example, String version, String receivingSchool) throws IOException {
-        String dir = System.getProperty("overdracht.shared.dir");
-        Path file = dir == null ? null : Path.of(dir, "oso-gegevensset", example);
-        assumeTrue(file != null && Files.isRegularFile(file),
-                "Skipped: the shared OSO gegevensset examples (system property overdracht.shared.dir) are absent");
+    private static Submitted submitExample(String example, String version, String receivingSchool) {
         String sending = TestSchools.dutch();
         String bsn = Pupils.bsn();
-        String body = SampleDossiers.sentBy(Files.readString(file, StandardCharsets.UTF_8), sending)
-                .replaceFirst("<bsn>[0-9]+</bsn>", "<bsn>" + bsn + "</bsn>");
-        return DeliveryFixtures.submitOso(sending, body.getBytes(StandardCharsets.UTF_8), version, receivingSchool, bsn);
+        byte[] body = OsoExamples.sentBy(example, sending, bsn).getBytes(StandardCharsets.UTF_8);
+        return DeliveryFixtures.submitOso(sending, body, version, receivingSchool, bsn);
     }
 }

@@ -13,15 +13,11 @@ import io.restassured.specification.RequestSpecification;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.inject.Inject;
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import nl.overdracht.profile.SampleDossiers;
 import nl.overdracht.security.Roles;
+import nl.overdracht.testing.OsoExamples;
 import nl.overdracht.testing.Pupils;
 import nl.overdracht.testing.Tokens;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -58,8 +54,7 @@ class OsoVersionsApiTest {
         "2019.1, examples/Voorbeelddossier_OV_POVO_full.xml", "2019.1, examples/Voorbeelddossier_OV_POVO_opt_out.xml",
         "2018.1, 2018.1/examples/Voorbeelddossier_OV_POPO_full.xml",
         "2018.1, 2018.1/examples/Voorbeelddossier_OV_POPO_opt_out.xml"})
-    void the_standards_examples_of_both_versions_are_accepted_each_in_its_own_version(String version, String example)
-            throws IOException {
+    void the_standards_examples_of_both_versions_are_accepted_each_in_its_own_version(String version, String example) {
         String school = Pupils.school();
 
         sending(school).contentType("application/xml").body(example(example, school))
@@ -72,7 +67,7 @@ class OsoVersionsApiTest {
 
     @ParameterizedTest
     @CsvSource({"2018.1/examples/Voorbeelddossier_OV_POVO_full.xml", "2018.1/examples/Voorbeelddossier_OV_POVO_opt_out.xml"})
-    void the_2018_povo_examples_are_refused_for_the_vve_data_their_own_marks_forbid(String example) throws IOException {
+    void the_2018_povo_examples_are_refused_for_the_vve_data_their_own_marks_forbid(String example) {
         String school = Pupils.school();
         byte[] body = example(example, school);
 
@@ -115,14 +110,8 @@ class OsoVersionsApiTest {
                 .execute(Tuple.of(school)).await().indefinitely().iterator().next().getLong("n")).isZero();
     }
 
-    /** The standard's example, as sent by {@code school} about a fresh pupil; the test is skipped without it. */
-    static byte[] example(String example, String school) throws IOException {
-        String dir = System.getProperty("overdracht.shared.dir");
-        Path file = dir == null ? null : Path.of(dir, "oso-gegevensset", example);
-        Assumptions.assumeTrue(file != null && Files.isRegularFile(file),
-                "Skipped: the shared OSO gegevensset examples (system property overdracht.shared.dir) are absent");
-        return SampleDossiers.sentBy(Files.readString(file, StandardCharsets.UTF_8), school)
-                .replaceFirst("<bsn>[0-9]+</bsn>", "<bsn>" + Pupils.bsn() + "</bsn>").getBytes(StandardCharsets.UTF_8);
+    private static byte[] example(String example, String school) {
+        return OsoExamples.sentBy(example, school, Pupils.bsn()).getBytes(StandardCharsets.UTF_8);
     }
 
     private static RequestSpecification sending(String school) {
