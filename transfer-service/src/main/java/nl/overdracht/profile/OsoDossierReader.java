@@ -39,6 +39,7 @@ final class OsoDossierReader {
             INZAGE + "/toestemming", BSN, ONDERWIJSNUMMER);
 
     private final XMLInputFactory factory = SecureXml.inputFactory();
+    private final SectionRedactor redactor = new SectionRedactor();
     private final ProfileCatalog catalog;
     private final Map<String, OsoStandardFiles> official;
     private final Map<Profile, Set<String>> capturedPaths = new IdentityHashMap<>();
@@ -65,19 +66,36 @@ final class OsoDossierReader {
                     checks == null ? null : checks.sink());
             scan.run(xml);
             InspectedDossier dossier = new OsoFacts(scan).conclude(body);
-            if (checks == null) {
-                violations.throwIfAny();
-                return dossier;
-            }
             List<Violation> warnings = new ArrayList<>();
-            checks.finish(profile.oso().orElseThrow().elements(), violations, warnings);
+            if (checks != null) {
+                checks.finish(profile.oso().orElseThrow().elements(), violations, warnings);
+            }
             violations.throwIfAny();
-            return dossier.withWarnings(warnings);
+            return removeForbiddenData(dossier, scan, warnings);
         } catch (XMLStreamException e) {
             throw SecureXml.malformed(e);
         } finally {
             close(xml);
         }
+    }
+
+    /**
+     * Where the profile removes rather than refuses data under some marks ({@link OsoRules#removedMarks}):
+     * that data is taken out before anything is stored, and each removed element is named in a
+     * warning ({@value Violation#REMOVED_FORBIDDEN_DATA}). Otherwise the dossier is as received.
+     */
+    private InspectedDossier removeForbiddenData(InspectedDossier dossier, OsoScan scan, List<Violation> warnings) {
+        if (scan.removed.isEmpty()) {
+            return warnings.isEmpty() ? dossier : dossier.withWarnings(warnings);
+        }
+        Set<String> sections = new java.util.LinkedHashSet<>(scan.removed.values());
+        scan.removed.forEach((path, section) -> warnings.add(new Violation(path, Violation.REMOVED_FORBIDDEN_DATA,
+                scan.removalReason(section) + " The data was removed; it is not stored or delivered.")));
+        byte[] content = redactor.removeSections(dossier.profile(), dossier.content(), sections);
+        Set<String> present = new java.util.LinkedHashSet<>(dossier.sectionsPresent());
+        present.removeAll(sections);
+        return new InspectedDossier(dossier.profile(), dossier.pupilId(), dossier.receivingSchool(),
+                dossier.sendingSchool(), dossier.transferKind(), present, dossier.inspection(), content, warnings);
     }
 
     private static Set<String> capturedPaths(Profile profile) {

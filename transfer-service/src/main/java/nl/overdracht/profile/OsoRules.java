@@ -22,11 +22,13 @@ import java.util.Set;
  * @param refusedKinds {@code overdrachtsoort} or {@code overstap} values the standard knows but Overdracht
  *     does not carry, each with the reason
  * @param elements what the standard says of each element: where it goes and what its value may be
+ * @param removedMarks forbidden marks whose category's data is removed at intake, with a warning,
+ *     instead of refusing the dossier (a version whose own validation never checked the mark)
  */
 public record OsoRules(String namespace, Set<String> standardVersions, Set<String> allowedAttributes,
         Map<String, TransferKind> transferKinds, Map<String, String> categoryElements, Set<String> forbiddenMarks,
         Set<String> knownMarks, Map<String, String> markReasons, String transferKindReason, Set<String> documentKinds,
-        Map<String, String> refusedKinds, OsoElements elements) {
+        Map<String, String> refusedKinds, OsoElements elements, Set<String> removedMarks) {
 
     /** What the inzage block must show for a transfer kind. */
     public enum InzageRule {
@@ -48,6 +50,7 @@ public record OsoRules(String namespace, Set<String> standardVersions, Set<Strin
     }
 
     public OsoRules {
+        removedMarks = Set.copyOf(removedMarks);
         Objects.requireNonNull(namespace, "namespace");
         standardVersions = Set.copyOf(standardVersions);
         allowedAttributes = Set.copyOf(allowedAttributes);

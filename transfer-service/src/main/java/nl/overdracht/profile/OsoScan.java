@@ -42,6 +42,10 @@ final class OsoScan {
     private final Set<String> capturedPaths;
     private final Map<String, String> marks = new LinkedHashMap<>();
     private final Map<String, String> forbidden = new HashMap<>();
+    /** Sections whose data is removed rather than refused (their mark is one of the profile's removedMarks). */
+    private final Set<String> removable = new HashSet<>();
+    /** The removed elements' paths, by section, with the reason. */
+    final Map<String, String> removed = new LinkedHashMap<>();
     private final Deque<Frame> stack = new ArrayDeque<>();
     private int elementCount;
     private int skipping;
@@ -306,6 +310,9 @@ final class OsoScan {
                 } else {
                     forbidden.put(section.get(), "Category " + section.get() + " (" + category + ") is marked " + mark
                             + ": " + rules.markReasons().get(mark));
+                    if (rules.removedMarks().contains(mark)) {
+                        removable.add(section.get());
+                    }
                 }
             }
         });
@@ -320,7 +327,18 @@ final class OsoScan {
     }
 
     private void reportForbidden(Map<String, String> offences) {
-        offences.forEach((path, section) -> violations.add(path, Violation.FORBIDDEN_CATEGORY, forbidden.get(section)));
+        offences.forEach((path, section) -> {
+            if (removable.contains(section)) {
+                removed.put(path, section);
+            } else {
+                violations.add(path, Violation.FORBIDDEN_CATEGORY, forbidden.get(section));
+            }
+        });
+    }
+
+    /** The reason a removed section's data did not pass. */
+    String removalReason(String section) {
+        return forbidden.get(section);
     }
 
     private static final class Frame {

@@ -105,7 +105,7 @@ final class ProfileLoader {
                 Set.copyOf(strings(node.path("allowedAttributes"))), kinds, categories, forbiddenMarks,
                 Set.copyOf(strings(required(node, "knownMarks", file))), markReasons,
                 text(node, "transferKindReason", file), Set.copyOf(strings(required(node, "documentKinds", file))),
-                refusedKinds, elements);
+                refusedKinds, elements, Set.copyOf(strings(node.path("removedMarks"))));
     }
 
     private static Parties parties(JsonNode node, String file) {

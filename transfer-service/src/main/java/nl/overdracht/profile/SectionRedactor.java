@@ -32,6 +32,7 @@ import javax.xml.stream.events.XMLEvent;
 public class SectionRedactor {
 
     static final String OPT_OUT = "OPT-UIT";
+    static final String FORBIDDEN = "VERBODEN";
 
     private final XMLInputFactory inputFactory = SecureXml.inputFactory();
     private final XMLOutputFactory outputFactory = XMLOutputFactory.newFactory();
@@ -88,7 +89,7 @@ public class SectionRedactor {
             Deque<String> path = new ArrayDeque<>();
             boolean categoriesSeen = false;
             int skipping = 0;
-            boolean replacingMark = false;
+            StringBuilder replacedMark = null;
             while (reader.hasNext()) {
                 XMLEvent event = reader.nextEvent();
                 SecureXml.refuseDtd(event.getEventType());
@@ -117,20 +118,25 @@ public class SectionRedactor {
                     }
                     if (parent.equals(OsoDossierReader.CATEGORIES)
                             && rules.sectionOfCategory(start.getName().getLocalPart()).map(sections::contains).orElse(false)) {
-                        writer.add(events.createCharacters(OPT_OUT));
-                        replacingMark = true;
+                        replacedMark = new StringBuilder();
                     }
                     continue;
                 }
                 if (event.isEndElement()) {
                     String current = path.pop();
-                    replacingMark = false;
+                    if (replacedMark != null) {
+                        // a category the dossier itself forbids keeps that mark; any other becomes OPT-UIT
+                        String mark = replacedMark.toString().strip();
+                        writer.add(events.createCharacters(mark.equals(FORBIDDEN) ? FORBIDDEN : OPT_OUT));
+                        replacedMark = null;
+                    }
                     if (current.equals(OsoDossierReader.METADATA) && !categoriesSeen) {
                         addCategories(writer, profile, rules, sections, event.asEndElement().getName().getPrefix());
                         categoriesSeen = true;
                     }
                 }
-                if (replacingMark && event.isCharacters()) {
+                if (replacedMark != null && event.isCharacters()) {
+                    replacedMark.append(event.asCharacters().getData());
                     continue;
                 }
                 writer.add(event);

@@ -34,6 +34,8 @@ public record Violation(String path, String code, String reason) {
     public static final String INVALID_TYPE = "invalid-type";
     public static final String XSD_INVALID = "xsd-invalid";
     public static final String DATE_IN_FUTURE = "date-in-future";
+    /** A warning: data under a mark the profile removes rather than refuses was taken out. */
+    public static final String REMOVED_FORBIDDEN_DATA = "removed-forbidden-data";
     public static final String INVALID_VALUE = "invalid-value";
     public static final String INVALID_CODE = "invalid-code";
     public static final String REPEATED = "repeated";

@@ -38,24 +38,29 @@ class OfficialExamplesTest {
     /**
      * The 2018.1 POVO examples name a peuterspeelzaal while their own categorie_uitlevering marks VVE
      * VERBODEN; the 2018.1 validation XSLT did not check VERBODEN categories yet (2019.1's does, and
-     * its examples no longer carry that data). Data the dossier itself marks VERBODEN never passes.
+     * its examples no longer carry that data). Version 2018.1 therefore accepts such a dossier as the
+     * standard does, but removes the data first (profile {@code removedMarks}), naming each removed
+     * element in a warning: data the dossier itself marks VERBODEN is never stored.
      */
     @ParameterizedTest
     @ValueSource(strings = {"Voorbeelddossier_OV_POVO_full.xml", "Voorbeelddossier_OV_POVO_opt_out.xml"})
-    void the2018PovoExamplesAreRefusedForTheVveDataTheirOwnMarksForbidAndPassWithoutIt(String name) throws IOException {
+    void the2018PovoExamplesPassWithoutTheVveDataTheirOwnMarksForbidAndAWarningNamingIt(String name) throws IOException {
         String example = Files.readString(Fixtures.requireExamples("2018.1").resolve(name), StandardCharsets.UTF_8);
-        DossierInspector withXsd = Fixtures.withXsd();
 
-        DossierRejectedException rejected = catchThrowableOfType(DossierRejectedException.class,
-                () -> withXsd.inspect("application/xml", example.getBytes(StandardCharsets.UTF_8)));
+        InspectedDossier dossier = Fixtures.withXsd().inspect("application/xml", example.getBytes(StandardCharsets.UTF_8));
 
-        assertThat(rejected.violations()).extracting(Violation::path, Violation::code).containsExactly(
-                org.assertj.core.groups.Tuple.tuple("/dossier/huidigeschool/leerling/vanpeuterspeelzaal", "forbidden-category"),
-                org.assertj.core.groups.Tuple.tuple("/dossier/huidigeschool/leerling/naampeuterspeelzaal", "forbidden-category"));
-        assertThat(rejected.violations().get(0).reason()).contains("cat_vve").contains("VERBODEN");
-        String withoutVve = example.replaceAll("\\s*<(van|naam)peuterspeelzaal>[^<]*</(van|naam)peuterspeelzaal>", "");
-        assertThat(withXsd.inspect("application/xml", withoutVve.getBytes(StandardCharsets.UTF_8)).profile().version())
-                .isEqualTo("2018.1");
+        assertThat(dossier.profile().version()).isEqualTo("2018.1");
+        assertThat(dossier.warnings()).extracting(Violation::path, Violation::code).containsExactly(
+                org.assertj.core.groups.Tuple.tuple("/dossier/huidigeschool/leerling/vanpeuterspeelzaal",
+                        Violation.REMOVED_FORBIDDEN_DATA),
+                org.assertj.core.groups.Tuple.tuple("/dossier/huidigeschool/leerling/naampeuterspeelzaal",
+                        Violation.REMOVED_FORBIDDEN_DATA));
+        assertThat(dossier.warnings().get(0).reason()).contains("cat_vve").contains("VERBODEN");
+        String stored = new String(dossier.content(), StandardCharsets.UTF_8);
+        assertThat(stored).doesNotContain("peuterspeelzaal").contains("<cat_vve>VERBODEN</cat_vve>");
+        assertThat(dossier.sectionsPresent()).doesNotContain("vve");
+        // and what is stored is itself a valid 2018.1 dossier without any warning
+        assertThat(Fixtures.withXsd().inspect("application/xml", dossier.content()).warnings()).isEmpty();
     }
 
     @ParameterizedTest
