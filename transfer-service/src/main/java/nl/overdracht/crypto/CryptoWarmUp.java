@@ -37,7 +37,7 @@ public class CryptoWarmUp {
         byte[] zeros = new byte[SIZE];
         Aad aad = Aad.forField(UUID.randomUUID(), "warm-up");
         for (int i = 0; i < rounds; i++) {
-            SealedRevision sealed = cipher.seal(zeros, aad);
+            SealedData sealed = cipher.seal(zeros, aad);
             if (i % 8 == 0) {
                 cipher.open(sealed, aad);
             }

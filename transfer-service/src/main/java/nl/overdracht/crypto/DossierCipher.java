@@ -22,7 +22,7 @@ import javax.crypto.spec.SecretKeySpec;
  * <p>{@link #seal}: a fresh random 256-bit data key (DEK) per call encrypts the plaintext with
  * AES-256-GCM (random 96-bit nonce, 128-bit tag, associated data {@link Aad#canonicalBytes()});
  * the DEK is wrapped with AES Key Wrap (RFC 3394) under the ring's current key-encryption key.
- * The stored format is documented on {@link SealedRevision}.
+ * The stored format is documented on {@link SealedData}.
  *
  * <p>{@link #open} unwraps with the key version the revision names, so revisions sealed before a
  * rotation still open; {@link #rewrap} moves a revision's DEK to the current KEK without touching
@@ -56,7 +56,7 @@ public class DossierCipher {
     }
 
     /** Encrypts one revision under a fresh data key, wrapped by the current key-encryption key. */
-    public SealedRevision seal(byte[] plaintext, Aad aad) {
+    public SealedData seal(byte[] plaintext, Aad aad) {
         byte[] dek = new byte[DEK_BYTES];
         byte[] nonce = new byte[NONCE_BYTES];
         random.nextBytes(dek);
@@ -69,7 +69,7 @@ public class DossierCipher {
     }
 
     /** The deterministic core of {@link #seal(byte[], Aad)}; package-private for golden vectors only. */
-    SealedRevision seal(byte[] plaintext, Aad aad, byte[] dek, byte[] nonce) {
+    SealedData seal(byte[] plaintext, Aad aad, byte[] dek, byte[] nonce) {
         Objects.requireNonNull(plaintext, "plaintext");
         Objects.requireNonNull(aad, "aad");
         if (dek.length != DEK_BYTES || nonce.length != NONCE_BYTES) {
@@ -85,14 +85,14 @@ public class DossierCipher {
             ciphertext[0] = FORMAT_VERSION;
             System.arraycopy(nonce, 0, ciphertext, 1, NONCE_BYTES);
             gcm.doFinal(plaintext, 0, plaintext.length, ciphertext, 1 + NONCE_BYTES);
-            return new SealedRevision(ciphertext, wrap(kek, dataKey), kek.version(), sha256(plaintext));
+            return new SealedData(ciphertext, wrap(kek, dataKey), kek.version(), sha256(plaintext));
         } catch (GeneralSecurityException e) {
             throw new CryptoException("sealing revision " + aad.revision() + " of dossier " + aad.dossierId() + " failed", e);
         }
     }
 
     /** Decrypts a revision sealed for exactly this {@code aad}; any mismatch or tampering throws. */
-    public byte[] open(SealedRevision sealed, Aad aad) {
+    public byte[] open(SealedData sealed, Aad aad) {
         Objects.requireNonNull(sealed, "sealed");
         Objects.requireNonNull(aad, "aad");
         byte[] stored = sealed.ciphertext();
@@ -123,12 +123,12 @@ public class DossierCipher {
      * The same revision with its data key wrapped under the current key-encryption key; the
      * ciphertext is unchanged. Returns {@code sealed} itself when it already uses the current key.
      */
-    public SealedRevision rewrap(SealedRevision sealed) {
+    public SealedData rewrap(SealedData sealed) {
         Objects.requireNonNull(sealed, "sealed");
         if (keyRing.currentVersion().equals(sealed.keyVersion())) {
             return sealed;
         }
-        return new SealedRevision(sealed.ciphertext(), rewrapKey(sealed.wrappedKey(), sealed.keyVersion()),
+        return new SealedData(sealed.ciphertext(), rewrapKey(sealed.wrappedKey(), sealed.keyVersion()),
                 keyRing.currentVersion(), sealed.plaintextSha256());
     }
 
@@ -160,7 +160,7 @@ public class DossierCipher {
     }
 
     /** @param aad for the message only; null when not known */
-    private SecretKey unwrap(SealedRevision sealed, Aad aad) {
+    private SecretKey unwrap(SealedData sealed, Aad aad) {
         return unwrap(keyRing.get(sealed.keyVersion()), sealed.wrappedKey(), aad);
     }
 

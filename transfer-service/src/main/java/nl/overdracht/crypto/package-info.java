@@ -7,7 +7,7 @@
  *   <li>{@link nl.overdracht.crypto.DossierCipher}: seal/open/rewrap of revisions; a fresh
  *       AES-256-GCM data key per revision, wrapped (AES Key Wrap, RFC 3394) by a versioned
  *       key-encryption key from the {@link nl.overdracht.crypto.KeyRing}; the stored format on
- *       {@link nl.overdracht.crypto.SealedRevision}, the associated data on
+ *       {@link nl.overdracht.crypto.SealedData}, the associated data on
  *       {@link nl.overdracht.crypto.Aad}.</li>
  *   <li>{@link nl.overdracht.crypto.BlindIndex}: HMAC-SHA256 over {@code kind:value}.</li>
  *   <li>{@link nl.overdracht.crypto.CmsPackager}: CMS SignedData inside EnvelopedData

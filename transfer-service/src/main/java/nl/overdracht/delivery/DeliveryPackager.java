@@ -23,10 +23,10 @@ import nl.overdracht.crypto.Aad;
 import nl.overdracht.crypto.CmsPackager;
 import nl.overdracht.crypto.ContentEncryption;
 import nl.overdracht.crypto.DossierCipher;
-import nl.overdracht.crypto.SealedRevision;
+import nl.overdracht.crypto.SealedData;
 import nl.overdracht.lifecycle.TransferState;
-import nl.overdracht.lifecycle.Transition;
-import nl.overdracht.lifecycle.Transitions;
+import nl.overdracht.lifecycle.TransitionName;
+import nl.overdracht.lifecycle.TransitionService;
 import nl.overdracht.objection.ObjectionService;
 import nl.overdracht.platform.Bytea;
 import nl.overdracht.profile.Profile;
@@ -78,7 +78,7 @@ public class DeliveryPackager {
     SchoolDirectory directory;
 
     @Inject
-    Transitions transitions;
+    TransitionService transitions;
 
     @Inject
     AuditLog audit;
@@ -101,8 +101,8 @@ public class DeliveryPackager {
     private Uni<Outcome> decide(SqlConnection tx, Row row, Instant now, AuditActor actor) {
         TransferState state = TransferState.of(row.getString("state"));
         String school = row.getString("receiving_school");
-        boolean packaging = Transition.PACKAGE.from(state).isPresent();
-        boolean repackaging = Transition.REPACKAGE.from(state).isPresent() && row.getValue("acknowledged_at") == null;
+        boolean packaging = TransitionName.PACKAGE.from(state).isPresent();
+        boolean repackaging = TransitionName.REPACKAGE.from(state).isPresent() && row.getValue("acknowledged_at") == null;
         if (school == null || !packaging && !repackaging) {
             return Uni.createFrom().item(Outcome.NOT_APPLICABLE);
         }
@@ -113,7 +113,7 @@ public class DeliveryPackager {
                                 || !entry.get().accepts(row.getString("profile_id"), row.getString("profile_version"))) {
                             return Uni.createFrom().item(Outcome.WAITING);
                         }
-                        return build(tx, row, entry.get(), certificate.get(), now, state, Transition.PACKAGE, actor)
+                        return build(tx, row, entry.get(), certificate.get(), now, state, TransitionName.PACKAGE, actor)
                                 .replaceWith(Outcome.PACKAGED);
                     }
                     if (certificate.isEmpty()) {
@@ -123,13 +123,13 @@ public class DeliveryPackager {
                     if (certificate.get().id().equals(row.getUUID("certificate_id")) && row.getBoolean("has_package")) {
                         return Uni.createFrom().item(Outcome.UNCHANGED);
                     }
-                    return build(tx, row, entry.orElseThrow(), certificate.get(), now, state, Transition.REPACKAGE, actor)
+                    return build(tx, row, entry.orElseThrow(), certificate.get(), now, state, TransitionName.REPACKAGE, actor)
                             .replaceWith(Outcome.REPACKAGED);
                 }));
     }
 
     private Uni<Void> build(SqlConnection tx, Row row, SchoolEntry school, RecipientCertificate certificate, Instant now,
-            TransferState state, Transition transition, AuditActor actor) {
+            TransferState state, TransitionName transition, AuditActor actor) {
         UUID id = row.getUUID("id");
         int revision = row.getInteger("revision");
         Profile profile = profiles.find(row.getString("profile_id"), row.getString("profile_version")).orElseThrow();
@@ -138,7 +138,7 @@ public class DeliveryPackager {
                 .execute(Tuple.of(id, revision))
                 .map(rows -> rows.iterator().next())
                 .flatMap(stored -> objections.standing(tx, id).map(standing -> seal(row, profile,
-                        new SealedRevision(stored.getBuffer("ciphertext").getBytes(),
+                        new SealedData(stored.getBuffer("ciphertext").getBytes(),
                                 stored.getBuffer("wrapped_key").getBytes(), stored.getString("key_version"),
                                 stored.getBuffer("content_sha256").getBytes()),
                         Withholding.of(profile, standing), school,
@@ -155,12 +155,12 @@ public class DeliveryPackager {
                                 Bytea.of(built.contentSha256()), built.mediaType(), Bytea.of(built.cms()),
                                 Bytea.of(sha256(built.cms())), built.sectionsRemoved().toArray(String[]::new),
                                 now.atOffset(ZoneOffset.UTC)))))
-                .flatMap(done -> transitions.apply(tx, new Transitions.Change(id, state, transition, now, actor)))
+                .flatMap(done -> transitions.apply(tx, new TransitionService.Change(id, state, transition, now, actor)))
                 .replaceWithVoid();
     }
 
     /** Decrypts, redacts, wraps and encrypts, all in memory; the plaintext arrays are cleared afterwards. */
-    private Built seal(Row row, Profile profile, SealedRevision sealed, Withholding withholding, SchoolEntry school,
+    private Built seal(Row row, Profile profile, SealedData sealed, Withholding withholding, SchoolEntry school,
             RecipientCertificate certificate, Instant now) {
         UUID id = row.getUUID("id");
         int revision = row.getInteger("revision");

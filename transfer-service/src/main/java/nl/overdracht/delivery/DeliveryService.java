@@ -21,8 +21,8 @@ import nl.overdracht.audit.AuditActor;
 import nl.overdracht.audit.AuditLog;
 import nl.overdracht.audit.AuditRecord;
 import nl.overdracht.lifecycle.TransferState;
-import nl.overdracht.lifecycle.Transition;
-import nl.overdracht.lifecycle.Transitions;
+import nl.overdracht.lifecycle.TransitionName;
+import nl.overdracht.lifecycle.TransitionService;
 import nl.overdracht.platform.ApiException;
 import nl.overdracht.platform.Problem;
 import nl.overdracht.platform.ProblemType;
@@ -46,7 +46,7 @@ public class DeliveryService {
     SchoolAdmission admission;
 
     @Inject
-    Transitions transitions;
+    TransitionService transitions;
 
     @Inject
     ProfileCatalog profiles;
@@ -144,15 +144,15 @@ public class DeliveryService {
                                 return Uni.createFrom().item(Acknowledgement.fromJson((JsonObject) stored));
                             }
                             TransferState from = TransferState.of(row.getString("state"));
-                            TransferState to = Transition.ACKNOWLEDGE.apply(from);
+                            TransferState to = TransitionName.ACKNOWLEDGE.apply(from);
                             Instant now = clock.instant();
                             Instant purgeAfter = now.plus(profiles.find(row.getString("profile_id"),
                                     row.getString("profile_version")).orElseThrow().retention().afterDelivery());
                             Acknowledgement answer = new Acknowledgement(id, to.name(),
                                     HexFormat.of().formatHex(contentSha256), now.toString(), purgeAfter.toString(),
                                     Acknowledgement.CheckpointView.of(checkpoint));
-                            return transitions.apply(tx, new Transitions.Change(id, from,
-                                            Transition.ACKNOWLEDGE, now, actor)
+                            return transitions.apply(tx, new TransitionService.Change(id, from,
+                                            TransitionName.ACKNOWLEDGE, now, actor)
                                             .with("ended_at", now)
                                             .with("purge_after", purgeAfter))
                                     .flatMap(done -> tx.preparedQuery("UPDATE delivery_package SET acknowledged_at = $2, "

@@ -14,8 +14,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import nl.overdracht.audit.AuditActor;
-import nl.overdracht.lifecycle.Transition;
-import nl.overdracht.lifecycle.Transitions;
+import nl.overdracht.lifecycle.TransitionName;
+import nl.overdracht.lifecycle.TransitionService;
 import nl.overdracht.outbox.OutboxEvent;
 import nl.overdracht.outbox.ProcessedEvents;
 import nl.overdracht.registry.RegistryListener;
@@ -68,8 +68,8 @@ public class DeliveryWorker implements RegistryListener {
 
     /** Packages the dossier of a RELEASE event; answers whether the event was new to this consumer. */
     public Uni<Boolean> handle(OutboxEvent event) {
-        if (!Transitions.EVENT_TYPE.equals(event.type())
-                || !Transition.RELEASE.name().equals(event.payload().getString("transition"))) {
+        if (!TransitionService.EVENT_TYPE.equals(event.type())
+                || !TransitionName.RELEASE.name().equals(event.payload().getString("transition"))) {
             return Uni.createFrom().item(false);
         }
         return pool.withTransaction(tx -> processed.firstTime(tx, CONSUMER, event.eventId())

@@ -13,6 +13,6 @@
  *
  * <p>Must not: write plaintext anywhere but memory; log, publish or audit content, pupil data or
  * keys (ids, states and hashes only); change a dossier's state other than through
- * {@link nl.overdracht.lifecycle.Transitions}; show a school another school's delivery (404).
+ * {@link nl.overdracht.lifecycle.TransitionService}; show a school another school's delivery (404).
  */
 package nl.overdracht.delivery;

@@ -16,8 +16,8 @@ import java.util.UUID;
 import nl.overdracht.audit.AuditActor;
 import nl.overdracht.lifecycle.ObjectionWindows;
 import nl.overdracht.lifecycle.TransferState;
-import nl.overdracht.lifecycle.Transition;
-import nl.overdracht.lifecycle.Transitions;
+import nl.overdracht.lifecycle.TransitionName;
+import nl.overdracht.lifecycle.TransitionService;
 import nl.overdracht.objection.ObjectionService;
 import nl.overdracht.profile.Profile;
 import nl.overdracht.profile.ProfileCatalog;
@@ -35,7 +35,7 @@ public class EnrolmentMatcher {
     static final int PUPIL_LOCK_CLASS = 0x656e726f;
 
     @Inject
-    Transitions transitions;
+    TransitionService transitions;
 
     @Inject
     ProfileCatalog profiles;
@@ -106,8 +106,8 @@ public class EnrolmentMatcher {
         }
         Profile profile = profiles.find(dossier.profileId(), dossier.profileVersion()).orElseThrow();
         Duration window = windows.of(profile);
-        return transitions.apply(tx, new Transitions.Change(dossier.dossierId(), new TransferState.AwaitingEnrolment(),
-                        Transition.MATCH, now, actor)
+        return transitions.apply(tx, new TransitionService.Change(dossier.dossierId(), new TransferState.AwaitingEnrolment(),
+                        TransitionName.MATCH, now, actor)
                         .with("receiving_school", enrolment.receivingSchool())
                         .with("enrolment_id", enrolment.id())
                         .with("matched_at", now)

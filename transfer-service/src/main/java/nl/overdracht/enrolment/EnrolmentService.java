@@ -21,7 +21,7 @@ import nl.overdracht.audit.AuditRecord;
 import nl.overdracht.crypto.Aad;
 import nl.overdracht.crypto.BlindIndex;
 import nl.overdracht.crypto.DossierCipher;
-import nl.overdracht.crypto.SealedRevision;
+import nl.overdracht.crypto.SealedData;
 import nl.overdracht.platform.ApiException;
 import nl.overdracht.platform.Bytea;
 import nl.overdracht.platform.ProblemType;
@@ -65,7 +65,7 @@ public class EnrolmentService {
         UUID id = UUID.randomUUID();
         Instant now = clock.instant();
         byte[] index = blindIndex.of(enrolment.pupil().kind().name(), enrolment.pupil().value());
-        SealedRevision pupilId = cipher.seal(enrolment.pupil().value().getBytes(StandardCharsets.UTF_8),
+        SealedData pupilId = cipher.seal(enrolment.pupil().value().getBytes(StandardCharsets.UTF_8),
                 Aad.forField(id, "enrolment-pupil-id"));
         AuditActor actor = AuditActor.of(caller, Roles.RECEIVING_SCHOOL);
         return pool.withTransaction(tx -> admission.requireMayReceive(tx, school).flatMap(admitted -> tx.preparedQuery(

@@ -15,7 +15,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-import nl.overdracht.crypto.SealedRevision;
+import nl.overdracht.crypto.SealedData;
 
 /** The SQL of dossiers and revisions. Every read is scoped by the school that may see the row. */
 @ApplicationScoped
@@ -23,7 +23,7 @@ public class DossierStore {
 
     /** A new dossier row, in state {@code AWAITING_ENROLMENT}. */
     public record NewDossier(UUID id, String profileId, String profileVersion, String transferKind, String sendingSchool,
-            String receivingSchool, byte[] pupilIndex, SealedRevision pupilId, byte[] contentSha256, Instant at,
+            String receivingSchool, byte[] pupilIndex, SealedData pupilId, byte[] contentSha256, Instant at,
             Instant expiresAt) {
     }
 
@@ -40,7 +40,7 @@ public class DossierStore {
                 .replaceWithVoid();
     }
 
-    public Uni<Void> insertRevision(SqlConnection tx, UUID dossierId, int revision, SealedRevision sealed, int size,
+    public Uni<Void> insertRevision(SqlConnection tx, UUID dossierId, int revision, SealedData sealed, int size,
             Set<String> sections, Instant at) {
         return tx.preparedQuery("INSERT INTO dossier_revision (dossier_id, revision, ciphertext, wrapped_key, key_version, "
                 + "content_sha256, size_bytes, sections, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)")

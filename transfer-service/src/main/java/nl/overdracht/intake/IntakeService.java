@@ -22,11 +22,11 @@ import nl.overdracht.audit.AuditRecord;
 import nl.overdracht.crypto.Aad;
 import nl.overdracht.crypto.BlindIndex;
 import nl.overdracht.crypto.DossierCipher;
-import nl.overdracht.crypto.SealedRevision;
+import nl.overdracht.crypto.SealedData;
 import nl.overdracht.enrolment.EnrolmentMatcher;
 import nl.overdracht.lifecycle.TransferState;
-import nl.overdracht.lifecycle.Transition;
-import nl.overdracht.lifecycle.Transitions;
+import nl.overdracht.lifecycle.TransitionName;
+import nl.overdracht.lifecycle.TransitionService;
 import nl.overdracht.platform.ApiException;
 import nl.overdracht.platform.ProblemType;
 import nl.overdracht.profile.DossierInspector;
@@ -61,7 +61,7 @@ public class IntakeService {
     DossierStore store;
 
     @Inject
-    Transitions transitions;
+    TransitionService transitions;
 
     @Inject
     IdempotencyKeys idempotencyKeys;
@@ -130,15 +130,15 @@ public class IntakeService {
         Instant now = clock.instant();
         String profile = inspected.profile().id();
         String profileKey = profile + "@" + inspected.profile().version();
-        SealedRevision content = cipher.seal(inspected.content(), new Aad(id, 1, profileKey));
+        SealedData content = cipher.seal(inspected.content(), new Aad(id, 1, profileKey));
         PupilId pupil = inspected.pupilId();
-        SealedRevision pupilId = cipher.seal(pupil.value().getBytes(StandardCharsets.UTF_8), Aad.forField(id, "pupil-id"));
+        SealedData pupilId = cipher.seal(pupil.value().getBytes(StandardCharsets.UTF_8), Aad.forField(id, "pupil-id"));
         DossierStore.NewDossier dossier = new DossierStore.NewDossier(id, profile, inspected.profile().version(),
                 inspected.transferKind().orElse(null), school, receiving.orElse(null),
                 blindIndex.of(pupil.kind().name(), pupil.value()), pupilId, content.plaintextSha256(), now,
                 now.plus(inspected.profile().expiry()));
         AuditActor actor = AuditActor.of(submission.caller(), Roles.SENDING_SCHOOL);
-        TransferState accepted = Transition.ACCEPT.apply(new TransferState.Submitted());
+        TransferState accepted = TransitionName.ACCEPT.apply(new TransferState.Submitted());
         // The writes do not wait for each other: the connection pipelines them in this order, and
         // any failure rolls the whole transaction back.
         Uni<Outcome> stored = pool.withTransaction(tx -> Uni.combine().all().unis(
@@ -146,8 +146,8 @@ public class IntakeService {
                         store.insertDossier(tx, dossier, accepted.name()),
                         store.insertRevision(tx, id, 1, content, inspected.content().length,
                                 inspected.sectionsPresent(), now),
-                        transitions.record(tx, new Transitions.Change(id, new TransferState.Submitted(),
-                                Transition.ACCEPT, now, actor), accepted, 1, content.plaintextSha256()),
+                        transitions.record(tx, new TransitionService.Change(id, new TransferState.Submitted(),
+                                TransitionName.ACCEPT, now, actor), accepted, 1, content.plaintextSha256()),
                         matcher.matchNewDossier(tx, new EnrolmentMatcher.Candidate(id, dossier.pupilIndex(),
                                 school, dossier.receivingSchool(), profile, dossier.profileVersion()), now, actor))
                 .discardItems()
@@ -183,14 +183,14 @@ public class IntakeService {
                 .map(found -> found.orElseThrow(() -> notFound(id)))
                 .flatMap(row -> {
                     TransferState state = TransferState.of(row.getString("state"));
-                    Transition.REVISE.apply(state);
+                    TransitionName.REVISE.apply(state);
                     checkSameDossier(row, inspected, index);
                     int revision = row.getInteger("revision") + 1;
                     String profileKey = inspected.profile().id() + "@" + inspected.profile().version();
-                    SealedRevision content = cipher.seal(inspected.content(), new Aad(id, revision, profileKey));
+                    SealedData content = cipher.seal(inspected.content(), new Aad(id, revision, profileKey));
                     return store.insertRevision(tx, id, revision, content, inspected.content().length,
                                     inspected.sectionsPresent(), now)
-                            .flatMap(done -> transitions.apply(tx, new Transitions.Change(id, state, Transition.REVISE,
+                            .flatMap(done -> transitions.apply(tx, new TransitionService.Change(id, state, TransitionName.REVISE,
                                     now, AuditActor.of(caller, Roles.SENDING_SCHOOL))
                                     .with("revision", revision)
                                     .with("profile_version", inspected.profile().version())
@@ -206,8 +206,8 @@ public class IntakeService {
         Instant now = clock.instant();
         return pool.withTransaction(tx -> store.lockOwn(tx, id, school)
                 .map(found -> found.orElseThrow(() -> notFound(id)))
-                .flatMap(row -> transitions.apply(tx, new Transitions.Change(id, TransferState.of(row.getString("state")),
-                                Transition.WITHDRAW, now, AuditActor.of(caller, Roles.SENDING_SCHOOL))
+                .flatMap(row -> transitions.apply(tx, new TransitionService.Change(id, TransferState.of(row.getString("state")),
+                                TransitionName.WITHDRAW, now, AuditActor.of(caller, Roles.SENDING_SCHOOL))
                                 .with("ended_at", now)
                                 .with("purge_after", now.plus(profiles.find(row.getString("profile_id"),
                                         row.getString("profile_version")).orElseThrow().retention().afterWithdrawal())))

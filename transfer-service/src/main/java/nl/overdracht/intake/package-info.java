@@ -7,6 +7,6 @@
  *
  * <p>Must not: store or log anything of a rejected dossier; return content (status only); take
  * the sending school from anything but the token; decide a transition itself (that is
- * {@link nl.overdracht.lifecycle.Transition}'s).
+ * {@link nl.overdracht.lifecycle.TransitionName}'s).
  */
 package nl.overdracht.intake;

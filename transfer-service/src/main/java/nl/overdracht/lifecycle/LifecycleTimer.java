@@ -49,7 +49,7 @@ public class LifecycleTimer {
     Pool pool;
 
     @Inject
-    Transitions transitions;
+    TransitionService transitions;
 
     @Inject
     ProfileCatalog profiles;
@@ -110,16 +110,16 @@ public class LifecycleTimer {
         // An OBJECTED dossier whose life has not ended still owes its mandatory sections (see TransferState).
         return pool.withTransaction(tx -> due(tx, "(state = 'OBJECTION_WINDOW' OR (state = 'OBJECTED' AND ended_at IS NULL)) "
                         + "AND window_ends_at <= $1", now)
-                .flatMap(rows -> each(rows, row -> transitions.apply(tx, new Transitions.Change(row.getUUID("id"),
-                        TransferState.of(row.getString("state")), Transition.RELEASE, now, TIMER)
+                .flatMap(rows -> each(rows, row -> transitions.apply(tx, new TransitionService.Change(row.getUUID("id"),
+                        TransferState.of(row.getString("state")), TransitionName.RELEASE, now, TIMER)
                         .with("released_at", now)))));
     }
 
     private Uni<Integer> expireBatch() {
         Instant now = clock.instant();
         return pool.withTransaction(tx -> due(tx, "state = 'AWAITING_ENROLMENT' AND expires_at <= $1", now)
-                .flatMap(rows -> each(rows, row -> transitions.apply(tx, new Transitions.Change(row.getUUID("id"),
-                        new TransferState.AwaitingEnrolment(), Transition.EXPIRE, now, TIMER)
+                .flatMap(rows -> each(rows, row -> transitions.apply(tx, new TransitionService.Change(row.getUUID("id"),
+                        new TransferState.AwaitingEnrolment(), TransitionName.EXPIRE, now, TIMER)
                         .with("ended_at", now)
                         .with("purge_after", now.plus(profile(row).retention().afterExpiry()))))));
     }
@@ -140,8 +140,8 @@ public class LifecycleTimer {
                 .flatMap(done -> tx.preparedQuery("DELETE FROM delivery_package WHERE dossier_id = $1")
                         .execute(Tuple.of(row.getUUID("id"))))
                 .flatMap(done -> enrolmentPurge.purgeOfDossier(tx, row.getUUID("id"), now))
-                .flatMap(done -> transitions.apply(tx, new Transitions.Change(row.getUUID("id"),
-                        TransferState.of(row.getString("state")), Transition.PURGE, now, TIMER)
+                .flatMap(done -> transitions.apply(tx, new TransitionService.Change(row.getUUID("id"),
+                        TransferState.of(row.getString("state")), TransitionName.PURGE, now, TIMER)
                         .with("purged_at", now)
                         .with("pupil_index", null)
                         .with("pupil_id_ciphertext", null)

@@ -23,7 +23,7 @@ import java.util.List;
  * an OBJECTED dossier is still released when its window elapses, and delivery carries only those
  * sections; where it makes none mandatory, OBJECTED ends the transfer and leads only to PURGED.
  *
- * Stored states are read back with {@link #of(String)}; {@link Transition#apply} is the one
+ * Stored states are read back with {@link #of(String)}; {@link TransitionName#apply} is the one
  * place that decides, for a stored state, whether a named transition is legal.
  */
 public sealed interface TransferState {

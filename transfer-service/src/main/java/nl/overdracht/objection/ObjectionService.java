@@ -27,12 +27,12 @@ import nl.overdracht.audit.AuditLog;
 import nl.overdracht.audit.AuditRecord;
 import nl.overdracht.crypto.Aad;
 import nl.overdracht.crypto.DossierCipher;
-import nl.overdracht.crypto.SealedRevision;
+import nl.overdracht.crypto.SealedData;
 import nl.overdracht.intake.DossierStore;
 import nl.overdracht.lifecycle.IllegalTransitionException;
 import nl.overdracht.lifecycle.TransferState;
-import nl.overdracht.lifecycle.Transition;
-import nl.overdracht.lifecycle.Transitions;
+import nl.overdracht.lifecycle.TransitionName;
+import nl.overdracht.lifecycle.TransitionService;
 import nl.overdracht.platform.ApiException;
 import nl.overdracht.platform.Problem;
 import nl.overdracht.platform.ProblemType;
@@ -56,7 +56,7 @@ public class ObjectionService {
     ProfileCatalog profiles;
 
     @Inject
-    Transitions transitions;
+    TransitionService transitions;
 
     @Inject
     DossierCipher cipher;
@@ -153,7 +153,7 @@ public class ObjectionService {
                                 + "submit a revision to change it."));
             }
             UUID id = UUID.randomUUID();
-            SealedRevision reason = inspection.reason() == null || inspection.reason().isBlank() ? null
+            SealedData reason = inspection.reason() == null || inspection.reason().isBlank() ? null
                     : cipher.seal(inspection.reason().getBytes(StandardCharsets.UTF_8), Aad.forField(id, "inspection-reason"));
             return tx.preparedQuery("INSERT INTO inspection (id, dossier_id, inspected_on, agreed, reason_ciphertext, "
                             + "reason_wrapped_key, reason_key_version, recorded_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)")
@@ -221,12 +221,12 @@ public class ObjectionService {
      */
     private Uni<Void> applyWhole(SqlConnection tx, UUID dossierId, TransferState from, Profile profile, Instant now,
             AuditActor actor) {
-        return transitions.apply(tx, wholeObjection(new Transitions.Change(dossierId, from, Transition.OBJECT, now, actor),
+        return transitions.apply(tx, wholeObjection(new TransitionService.Change(dossierId, from, TransitionName.OBJECT, now, actor),
                 profile)).replaceWithVoid();
     }
 
     /** The OBJECT change for {@code profile}: it ends the transfer when no section of the profile is mandatory. */
-    static Transitions.Change wholeObjection(Transitions.Change change, Profile profile) {
+    static TransitionService.Change wholeObjection(TransitionService.Change change, Profile profile) {
         if (!profile.mandatorySections().isEmpty()) {
             return change;
         }
@@ -239,7 +239,7 @@ public class ObjectionService {
             Row row = found.orElseThrow(() -> notFound(dossierId));
             TransferState state = TransferState.of(row.getString("state"));
             if (!state.beforeRelease()) {
-                throw new IllegalTransitionException(state, Transition.OBJECT);
+                throw new IllegalTransitionException(state, TransitionName.OBJECT);
             }
             OffsetDateTime windowEnds = row.getOffsetDateTime("window_ends_at");
             if (windowEnds != null && !now.isBefore(windowEnds.toInstant())) {

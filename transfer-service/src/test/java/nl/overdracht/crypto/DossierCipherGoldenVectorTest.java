@@ -33,7 +33,7 @@ class DossierCipherGoldenVectorTest {
     @Test
     void sealWithFixedKeysProducesTheGoldenBytes() {
         // When
-        SealedRevision sealed = cipher.seal(PLAINTEXT, AAD, DEK, NONCE);
+        SealedData sealed = cipher.seal(PLAINTEXT, AAD, DEK, NONCE);
 
         // Then
         assertThat(Hex.hex(sealed.ciphertext())).isEqualTo(CIPHERTEXT);
@@ -45,7 +45,7 @@ class DossierCipherGoldenVectorTest {
     @Test
     void storedGoldenVectorOpens() {
         // Given
-        SealedRevision stored = new SealedRevision(Hex.bytes(CIPHERTEXT), Hex.bytes(WRAPPED_KEY), "v1",
+        SealedData stored = new SealedData(Hex.bytes(CIPHERTEXT), Hex.bytes(WRAPPED_KEY), "v1",
                 Hex.bytes(PLAINTEXT_SHA256));
 
         // When / Then

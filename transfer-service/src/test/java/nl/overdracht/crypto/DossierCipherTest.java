@@ -27,7 +27,7 @@ class DossierCipherTest {
 
     @Test
     void sealedRevisionOpensToThePlaintext() {
-        SealedRevision sealed = cipher.seal(PLAINTEXT, AAD);
+        SealedData sealed = cipher.seal(PLAINTEXT, AAD);
 
         assertThat(cipher.open(sealed, AAD)).isEqualTo(PLAINTEXT);
         assertThat(sealed.keyVersion()).isEqualTo("v1");
@@ -36,14 +36,14 @@ class DossierCipherTest {
 
     @Test
     void emptyPlaintextRoundTrips() {
-        SealedRevision sealed = cipher.seal(new byte[0], AAD);
+        SealedData sealed = cipher.seal(new byte[0], AAD);
 
         assertThat(cipher.open(sealed, AAD)).isEmpty();
     }
 
     @Test
     void ciphertextDoesNotContainThePlaintextOrAnyLongPartOfIt() {
-        SealedRevision sealed = cipher.seal(PLAINTEXT, AAD);
+        SealedData sealed = cipher.seal(PLAINTEXT, AAD);
 
         String stored = new String(sealed.ciphertext(), StandardCharsets.ISO_8859_1);
         assertThat(stored).doesNotContain("Jansen").doesNotContain("123456782").doesNotContain("leerling");
@@ -52,8 +52,8 @@ class DossierCipherTest {
 
     @Test
     void eachSealUsesAFreshDataKeyAndNonce() {
-        SealedRevision first = cipher.seal(PLAINTEXT, AAD);
-        SealedRevision second = cipher.seal(PLAINTEXT, AAD);
+        SealedData first = cipher.seal(PLAINTEXT, AAD);
+        SealedData second = cipher.seal(PLAINTEXT, AAD);
 
         assertThat(first.ciphertext()).isNotEqualTo(second.ciphertext());
         assertThat(first.wrappedKey()).isNotEqualTo(second.wrappedKey());
@@ -63,7 +63,7 @@ class DossierCipherTest {
 
     @Test
     void wrongDossierIdDoesNotOpen() {
-        SealedRevision sealed = cipher.seal(PLAINTEXT, AAD);
+        SealedData sealed = cipher.seal(PLAINTEXT, AAD);
 
         assertThatThrownBy(() -> cipher.open(sealed, new Aad(UUID.randomUUID(), 1, AAD.profile())))
                 .isInstanceOf(CryptoException.class)
@@ -73,7 +73,7 @@ class DossierCipherTest {
 
     @Test
     void wrongRevisionDoesNotOpen() {
-        SealedRevision sealed = cipher.seal(PLAINTEXT, AAD);
+        SealedData sealed = cipher.seal(PLAINTEXT, AAD);
 
         assertThatThrownBy(() -> cipher.open(sealed, new Aad(AAD.dossierId(), 2, AAD.profile())))
                 .isInstanceOf(CryptoException.class).hasMessageContaining("authentication failed");
@@ -81,7 +81,7 @@ class DossierCipherTest {
 
     @Test
     void wrongProfileDoesNotOpen() {
-        SealedRevision sealed = cipher.seal(PLAINTEXT, AAD);
+        SealedData sealed = cipher.seal(PLAINTEXT, AAD);
 
         assertThatThrownBy(() -> cipher.open(sealed, new Aad(AAD.dossierId(), 1, "be-baso-2024")))
                 .isInstanceOf(CryptoException.class).hasMessageContaining("authentication failed");
@@ -89,51 +89,51 @@ class DossierCipherTest {
 
     @Test
     void everyFlippedCiphertextByteIsDetected() {
-        SealedRevision sealed = cipher.seal(PLAINTEXT, AAD);
+        SealedData sealed = cipher.seal(PLAINTEXT, AAD);
         byte[] stored = sealed.ciphertext();
 
         for (int i = 0; i < stored.length; i++) {
             byte[] tampered = stored.clone();
             tampered[i] ^= 0x01;
-            SealedRevision bad = new SealedRevision(tampered, sealed.wrappedKey(), "v1", sealed.plaintextSha256());
+            SealedData bad = new SealedData(tampered, sealed.wrappedKey(), "v1", sealed.plaintextSha256());
             assertThatThrownBy(() -> cipher.open(bad, AAD)).as("byte %d", i).isInstanceOf(CryptoException.class);
         }
     }
 
     @Test
     void tamperedWrappedKeyIsDetected() {
-        SealedRevision sealed = cipher.seal(PLAINTEXT, AAD);
+        SealedData sealed = cipher.seal(PLAINTEXT, AAD);
         byte[] wrapped = sealed.wrappedKey();
         wrapped[5] ^= 0x40;
 
-        SealedRevision bad = new SealedRevision(sealed.ciphertext(), wrapped, "v1", sealed.plaintextSha256());
+        SealedData bad = new SealedData(sealed.ciphertext(), wrapped, "v1", sealed.plaintextSha256());
         assertThatThrownBy(() -> cipher.open(bad, AAD))
                 .isInstanceOf(CryptoException.class).hasMessageContaining("does not unwrap").hasNoCause();
     }
 
     @Test
     void truncatedCiphertextIsRefused() {
-        SealedRevision sealed = cipher.seal(PLAINTEXT, AAD);
+        SealedData sealed = cipher.seal(PLAINTEXT, AAD);
 
-        SealedRevision bad = new SealedRevision(java.util.Arrays.copyOf(sealed.ciphertext(), 20), sealed.wrappedKey(),
+        SealedData bad = new SealedData(java.util.Arrays.copyOf(sealed.ciphertext(), 20), sealed.wrappedKey(),
                 "v1", sealed.plaintextSha256());
         assertThatThrownBy(() -> cipher.open(bad, AAD)).isInstanceOf(CryptoException.class);
     }
 
     @Test
     void wrongPlaintextHashIsDetected() {
-        SealedRevision sealed = cipher.seal(PLAINTEXT, AAD);
+        SealedData sealed = cipher.seal(PLAINTEXT, AAD);
 
-        SealedRevision bad = new SealedRevision(sealed.ciphertext(), sealed.wrappedKey(), "v1", new byte[32]);
+        SealedData bad = new SealedData(sealed.ciphertext(), sealed.wrappedKey(), "v1", new byte[32]);
         assertThatThrownBy(() -> cipher.open(bad, AAD))
                 .isInstanceOf(CryptoException.class).hasMessageContaining("SHA-256");
     }
 
     @Test
     void unknownKeyVersionIsRefused() {
-        SealedRevision sealed = cipher.seal(PLAINTEXT, AAD);
+        SealedData sealed = cipher.seal(PLAINTEXT, AAD);
 
-        SealedRevision other = new SealedRevision(sealed.ciphertext(), sealed.wrappedKey(), "v9", sealed.plaintextSha256());
+        SealedData other = new SealedData(sealed.ciphertext(), sealed.wrappedKey(), "v9", sealed.plaintextSha256());
         assertThatThrownBy(() -> cipher.open(other, AAD))
                 .isInstanceOf(CryptoException.class).hasMessageContaining("v9").hasMessageContaining("not configured");
     }
@@ -141,7 +141,7 @@ class DossierCipherTest {
     @Test
     void revisionSealedUnderOldKeyOpensAfterRotation() {
         // Given: sealed while v1 was current
-        SealedRevision old = cipher.seal(PLAINTEXT, AAD);
+        SealedData old = cipher.seal(PLAINTEXT, AAD);
 
         // When: v2 becomes current
         DossierCipher rotated = new DossierCipher(KeyRing.of("v2", List.of(V1, V2)));
@@ -154,11 +154,11 @@ class DossierCipherTest {
     @Test
     void rewrapMovesTheDataKeyToTheCurrentKeyWithoutTouchingTheCiphertext() {
         // Given
-        SealedRevision old = cipher.seal(PLAINTEXT, AAD);
+        SealedData old = cipher.seal(PLAINTEXT, AAD);
         DossierCipher rotated = new DossierCipher(KeyRing.of("v2", List.of(V1, V2)));
 
         // When
-        SealedRevision rewrapped = rotated.rewrap(old);
+        SealedData rewrapped = rotated.rewrap(old);
 
         // Then
         assertThat(rewrapped.keyVersion()).isEqualTo("v2");
@@ -174,23 +174,23 @@ class DossierCipherTest {
 
     @Test
     void rewrapUnderTheCurrentKeyChangesNothing() {
-        SealedRevision sealed = cipher.seal(PLAINTEXT, AAD);
+        SealedData sealed = cipher.seal(PLAINTEXT, AAD);
 
         assertThat(cipher.rewrap(sealed)).isEqualTo(sealed);
     }
 
     @Test
     void toStringShowsNoBytes() {
-        SealedRevision sealed = cipher.seal(PLAINTEXT, AAD);
+        SealedData sealed = cipher.seal(PLAINTEXT, AAD);
 
         assertThat(sealed.toString())
-                .isEqualTo("SealedRevision[ciphertext=" + (PLAINTEXT.length + 29) + " bytes, wrappedKey=40 bytes, keyVersion=v1]");
+                .isEqualTo("SealedData[ciphertext=" + (PLAINTEXT.length + 29) + " bytes, wrappedKey=40 bytes, keyVersion=v1]");
         assertThat(V1.toString()).isEqualTo("KeyEncryptionKey[version=v1, key=***]");
     }
 
     @Test
     void sealedRevisionCopiesItsArrays() {
-        SealedRevision sealed = cipher.seal(PLAINTEXT, AAD);
+        SealedData sealed = cipher.seal(PLAINTEXT, AAD);
         sealed.ciphertext()[0] = 0x7f;
 
         assertThat(cipher.open(sealed, AAD)).isEqualTo(PLAINTEXT);

@@ -57,7 +57,7 @@ class KeyRewrapJobTest {
         assertThat(moved).isGreaterThanOrEqualTo(2);
         assertThat(after.getString("key_version")).isEqualTo(cipher.currentKeyVersion()).isEqualTo("v1");
         assertThat(after.getBuffer("ciphertext").getBytes()).isEqualTo(revision.getBuffer("ciphertext").getBytes());
-        SealedRevision sealed = new SealedRevision(after.getBuffer("ciphertext").getBytes(),
+        SealedData sealed = new SealedData(after.getBuffer("ciphertext").getBytes(),
                 after.getBuffer("wrapped_key").getBytes(), after.getString("key_version"),
                 after.getBuffer("content_sha256").getBytes());
         assertThat(cipher.open(sealed, new Aad(id, 1, "oso-gegevensset@2019.1"))).isEqualTo(dossier);

@@ -39,7 +39,7 @@ class ConcurrentReleaseTest {
     LifecycleTimer timer;
 
     @Inject
-    Transitions transitions;
+    TransitionService transitions;
 
     @Inject
     ProfileCatalog profiles;

@@ -14,33 +14,33 @@ class TransitionTest {
     private static final Map<String, String> LEGAL = new HashMap<>();
 
     static {
-        legal("SUBMITTED", Transition.ACCEPT, "AWAITING_ENROLMENT");
-        legal("AWAITING_ENROLMENT", Transition.MATCH, "OBJECTION_WINDOW");
-        legal("AWAITING_ENROLMENT", Transition.REVISE, "AWAITING_ENROLMENT");
-        legal("AWAITING_ENROLMENT", Transition.EXPIRE, "EXPIRED");
-        legal("AWAITING_ENROLMENT", Transition.WITHDRAW, "WITHDRAWN");
-        legal("OBJECTION_WINDOW", Transition.REVISE, "OBJECTION_WINDOW");
-        legal("OBJECTION_WINDOW", Transition.RELEASE, "RELEASED");
-        legal("OBJECTION_WINDOW", Transition.OBJECT, "OBJECTED");
-        legal("OBJECTION_WINDOW", Transition.WITHDRAW, "WITHDRAWN");
-        legal("RELEASED", Transition.PACKAGE, "DELIVERABLE");
-        legal("DELIVERABLE", Transition.REPACKAGE, "DELIVERABLE");
-        legal("DELIVERABLE", Transition.ACKNOWLEDGE, "ACKNOWLEDGED");
-        legal("ACKNOWLEDGED", Transition.PURGE, "PURGED");
-        legal("OBJECTED", Transition.RELEASE, "RELEASED");
-        legal("OBJECTED", Transition.PURGE, "PURGED");
-        legal("WITHDRAWN", Transition.PURGE, "PURGED");
-        legal("EXPIRED", Transition.PURGE, "PURGED");
+        legal("SUBMITTED", TransitionName.ACCEPT, "AWAITING_ENROLMENT");
+        legal("AWAITING_ENROLMENT", TransitionName.MATCH, "OBJECTION_WINDOW");
+        legal("AWAITING_ENROLMENT", TransitionName.REVISE, "AWAITING_ENROLMENT");
+        legal("AWAITING_ENROLMENT", TransitionName.EXPIRE, "EXPIRED");
+        legal("AWAITING_ENROLMENT", TransitionName.WITHDRAW, "WITHDRAWN");
+        legal("OBJECTION_WINDOW", TransitionName.REVISE, "OBJECTION_WINDOW");
+        legal("OBJECTION_WINDOW", TransitionName.RELEASE, "RELEASED");
+        legal("OBJECTION_WINDOW", TransitionName.OBJECT, "OBJECTED");
+        legal("OBJECTION_WINDOW", TransitionName.WITHDRAW, "WITHDRAWN");
+        legal("RELEASED", TransitionName.PACKAGE, "DELIVERABLE");
+        legal("DELIVERABLE", TransitionName.REPACKAGE, "DELIVERABLE");
+        legal("DELIVERABLE", TransitionName.ACKNOWLEDGE, "ACKNOWLEDGED");
+        legal("ACKNOWLEDGED", TransitionName.PURGE, "PURGED");
+        legal("OBJECTED", TransitionName.RELEASE, "RELEASED");
+        legal("OBJECTED", TransitionName.PURGE, "PURGED");
+        legal("WITHDRAWN", TransitionName.PURGE, "PURGED");
+        legal("EXPIRED", TransitionName.PURGE, "PURGED");
     }
 
-    private static void legal(String from, Transition transition, String to) {
+    private static void legal(String from, TransitionName transition, String to) {
         LEGAL.put(from + " " + transition, to);
     }
 
     @Test
     void every_state_and_transition_follows_the_table() {
         for (TransferState state : TransferState.ALL) {
-            for (Transition transition : Transition.values()) {
+            for (TransitionName transition : TransitionName.values()) {
                 String expected = LEGAL.get(state.name() + " " + transition);
                 assertThat(transition.from(state).map(TransferState::name))
                         .as("%s from %s", transition, state.name())
@@ -51,14 +51,14 @@ class TransitionTest {
 
     @Test
     void an_illegal_transition_is_refused_as_a_409_problem() {
-        assertThatThrownBy(() -> Transition.RELEASE.apply(TransferState.of("AWAITING_ENROLMENT")))
+        assertThatThrownBy(() -> TransitionName.RELEASE.apply(TransferState.of("AWAITING_ENROLMENT")))
                 .isInstanceOfSatisfying(IllegalTransitionException.class,
                         e -> assertThat(e.type()).isEqualTo(ProblemType.ILLEGAL_TRANSITION));
     }
 
     @Test
     void nothing_leaves_purged() {
-        for (Transition transition : Transition.values()) {
+        for (TransitionName transition : TransitionName.values()) {
             assertThat(transition.from(new TransferState.Purged())).isEmpty();
         }
     }

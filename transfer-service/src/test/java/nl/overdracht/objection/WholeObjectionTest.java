@@ -7,8 +7,8 @@ import java.util.Optional;
 import java.util.UUID;
 import nl.overdracht.audit.AuditActor;
 import nl.overdracht.lifecycle.TransferState;
-import nl.overdracht.lifecycle.Transition;
-import nl.overdracht.lifecycle.Transitions;
+import nl.overdracht.lifecycle.TransitionName;
+import nl.overdracht.lifecycle.TransitionService;
 import nl.overdracht.profile.ProfileCatalog;
 import nl.overdracht.profile.Profile;
 import nl.overdracht.profile.Section;
@@ -20,8 +20,8 @@ class WholeObjectionTest {
     private static final Instant NOW = Instant.parse("2026-03-01T10:00:00Z");
     private static final Profile BASO = new ProfileCatalog().find("vl-baso", "2").orElseThrow();
 
-    private static Transitions.Change objection() {
-        return new Transitions.Change(UUID.randomUUID(), new TransferState.ObjectionWindow(), Transition.OBJECT, NOW,
+    private static TransitionService.Change objection() {
+        return new TransitionService.Change(UUID.randomUUID(), new TransferState.ObjectionWindow(), TransitionName.OBJECT, NOW,
                 AuditActor.system("test"));
     }
 
@@ -35,7 +35,7 @@ class WholeObjectionTest {
 
     @Test
     void with_mandatory_sections_a_whole_objection_leaves_the_dossier_to_be_released_after_its_window() {
-        Transitions.Change change = ObjectionService.wholeObjection(objection(), BASO);
+        TransitionService.Change change = ObjectionService.wholeObjection(objection(), BASO);
 
         assertThat(change.columns()).doesNotContainKeys("ended_at", "purge_after");
     }
@@ -44,7 +44,7 @@ class WholeObjectionTest {
     void without_mandatory_sections_a_whole_objection_ends_the_transfer_and_schedules_the_purge() {
         Profile none = withoutMandatorySections(BASO);
 
-        Transitions.Change change = ObjectionService.wholeObjection(objection(), none);
+        TransitionService.Change change = ObjectionService.wholeObjection(objection(), none);
 
         assertThat(change.columns()).containsEntry("ended_at", NOW)
                 .containsEntry("purge_after", NOW.plus(none.retention().afterObjection()));

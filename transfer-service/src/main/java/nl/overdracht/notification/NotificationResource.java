@@ -1,5 +1,7 @@
-package nl.overdracht.lifecycle;
+package nl.overdracht.notification;
 
+import nl.overdracht.lifecycle.TransitionName;
+import nl.overdracht.lifecycle.TransitionService;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Tuple;

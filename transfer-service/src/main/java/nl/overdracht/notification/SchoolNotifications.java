@@ -1,5 +1,7 @@
-package nl.overdracht.lifecycle;
+package nl.overdracht.notification;
 
+import nl.overdracht.lifecycle.TransitionName;
+import nl.overdracht.lifecycle.TransitionService;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Tuple;
@@ -45,13 +47,13 @@ public class SchoolNotifications {
      * re-encrypted to the receiving school's new certificate: for the sender nothing changed.
      */
     static final Set<String> NOTIFIED = EnumSet.complementOf(
-                    EnumSet.of(Transition.ACCEPT, Transition.REVISE, Transition.REPACKAGE)).stream()
-            .map(Transition::name).collect(Collectors.toUnmodifiableSet());
+                    EnumSet.of(TransitionName.ACCEPT, TransitionName.REVISE, TransitionName.REPACKAGE)).stream()
+            .map(TransitionName::name).collect(Collectors.toUnmodifiableSet());
 
     /** Applies one event; answers whether it had an effect (false for a redelivery or an event of no interest). */
     public Uni<Boolean> handle(OutboxEvent event) {
         String transition = event.payload().getString("transition", "");
-        if (!Transitions.EVENT_TYPE.equals(event.type()) || !NOTIFIED.contains(transition)) {
+        if (!TransitionService.EVENT_TYPE.equals(event.type()) || !NOTIFIED.contains(transition)) {
             return Uni.createFrom().item(false);
         }
         return pool.withTransaction(tx -> processed.firstTime(tx, CONSUMER, event.eventId())

@@ -22,9 +22,9 @@ import java.util.Objects;
  *
  * <p>Arrays are copied in and out; {@code toString} prints lengths and the key version only.
  */
-public record SealedRevision(byte[] ciphertext, byte[] wrappedKey, String keyVersion, byte[] plaintextSha256) {
+public record SealedData(byte[] ciphertext, byte[] wrappedKey, String keyVersion, byte[] plaintextSha256) {
 
-    public SealedRevision {
+    public SealedData {
         Objects.requireNonNull(ciphertext, "ciphertext");
         Objects.requireNonNull(wrappedKey, "wrappedKey");
         Objects.requireNonNull(plaintextSha256, "plaintextSha256");
@@ -59,7 +59,7 @@ public record SealedRevision(byte[] ciphertext, byte[] wrappedKey, String keyVer
 
     @Override
     public boolean equals(Object other) {
-        return other instanceof SealedRevision that
+        return other instanceof SealedData that
                 && Arrays.equals(ciphertext, that.ciphertext)
                 && Arrays.equals(wrappedKey, that.wrappedKey)
                 && keyVersion.equals(that.keyVersion)
@@ -74,7 +74,7 @@ public record SealedRevision(byte[] ciphertext, byte[] wrappedKey, String keyVer
 
     @Override
     public String toString() {
-        return "SealedRevision[ciphertext=" + ciphertext.length + " bytes, wrappedKey=" + wrappedKey.length
+        return "SealedData[ciphertext=" + ciphertext.length + " bytes, wrappedKey=" + wrappedKey.length
                 + " bytes, keyVersion=" + keyVersion + "]";
     }
 }

@@ -1,5 +1,7 @@
-package nl.overdracht.lifecycle;
+package nl.overdracht.notification;
 
+import nl.overdracht.lifecycle.TransitionName;
+import nl.overdracht.lifecycle.TransitionService;
 import static nl.overdracht.testing.Transfers.as;
 import static nl.overdracht.testing.Transfers.enrol;
 import static nl.overdracht.testing.Transfers.one;
@@ -34,7 +36,7 @@ class SchoolNotificationsTest {
     Pool pool;
 
     private static OutboxEvent released(UUID dossierId) {
-        return OutboxEvent.dossier(dossierId, Transitions.EVENT_TYPE, new JsonObject()
+        return OutboxEvent.dossier(dossierId, TransitionService.EVENT_TYPE, new JsonObject()
                 .put("dossierId", dossierId.toString()).put("transition", "RELEASE").put("from", "OBJECTION_WINDOW")
                 .put("state", "RELEASED").put("revision", 1).put("at", Instant.now().toString()), Instant.now());
     }
@@ -65,7 +67,7 @@ class SchoolNotificationsTest {
     @Test
     void a_package_re_encrypted_for_the_receiving_school_is_no_news_for_the_sender() {
         UUID dossier = submitOso(Transfers.school("NS"), Transfers.bsn(), null);
-        OutboxEvent repackaged = OutboxEvent.dossier(dossier, Transitions.EVENT_TYPE, new JsonObject()
+        OutboxEvent repackaged = OutboxEvent.dossier(dossier, TransitionService.EVENT_TYPE, new JsonObject()
                 .put("dossierId", dossier.toString()).put("transition", "REPACKAGE").put("from", "DELIVERABLE")
                 .put("state", "DELIVERABLE").put("revision", 1).put("at", Instant.now().toString()), Instant.now());
 

@@ -29,7 +29,7 @@ import nl.overdracht.platform.ProblemType;
  * Every state change of a stored dossier goes through here.
  */
 @ApplicationScoped
-public class Transitions {
+public class TransitionService {
 
     /** The one event type of the dossier aggregate; the payload names transition and states. */
     public static final String EVENT_TYPE = "DossierStateChanged";
@@ -50,14 +50,14 @@ public class Transitions {
      * @param actor who, for the audit log
      * @param columns further {@code dossier} columns to set (names are this package's constants, never input)
      */
-    public record Change(UUID dossierId, TransferState from, Transition transition, Instant at, AuditActor actor,
+    public record Change(UUID dossierId, TransferState from, TransitionName transition, Instant at, AuditActor actor,
             Map<String, Object> columns) {
 
         public Change {
             columns = new LinkedHashMap<>(columns);
         }
 
-        public Change(UUID dossierId, TransferState from, Transition transition, Instant at, AuditActor actor) {
+        public Change(UUID dossierId, TransferState from, TransitionName transition, Instant at, AuditActor actor) {
             this(dossierId, from, transition, at, actor, Map.of());
         }
 
@@ -111,7 +111,7 @@ public class Transitions {
                 .discardItems();
     }
 
-    static AuditAction auditAction(Transition transition) {
+    static AuditAction auditAction(TransitionName transition) {
         return switch (transition) {
             case ACCEPT -> AuditAction.DOSSIER_SUBMITTED;
             case REVISE -> AuditAction.DOSSIER_REVISED;

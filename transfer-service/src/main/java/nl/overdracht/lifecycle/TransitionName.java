@@ -16,7 +16,7 @@ import nl.overdracht.lifecycle.TransferState.Withdrawn;
  * typed method of {@link TransferState}; a transition that state has no method for is refused
  * here, and nowhere else.
  */
-public enum Transition {
+public enum TransitionName {
     ACCEPT, MATCH, REVISE, EXPIRE, WITHDRAW, RELEASE, OBJECT, PACKAGE, REPACKAGE, ACKNOWLEDGE, PURGE;
 
     /** The state after this transition from {@code from}, or empty when it is not legal there. */
