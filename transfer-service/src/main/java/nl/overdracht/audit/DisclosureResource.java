@@ -2,8 +2,6 @@ package nl.overdracht.audit;
 
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
-import io.vertx.mutiny.sqlclient.Row;
-import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
@@ -11,6 +9,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import java.util.UUID;
+import nl.overdracht.lifecycle.DossierRepository;
 import nl.overdracht.platform.ApiException;
 import nl.overdracht.platform.ProblemType;
 import nl.overdracht.security.Caller;
@@ -37,6 +36,9 @@ public class DisclosureResource {
     Pool pool;
 
     @Inject
+    DossierRepository dossiers;
+
+    @Inject
     AuditQueries queries;
 
     @Inject
@@ -52,10 +54,9 @@ public class DisclosureResource {
         UUID dossier = uuid(id);
         AuditQueries.Filter filter = new AuditQueries.Filter(null, dossier, null, null, null, null,
                 QueryParams.cursor("cursor", cursor), QueryParams.limit(limit));
-        return pool.preparedQuery("SELECT sending_school, receiving_school FROM dossier WHERE id = $1")
-                .execute(Tuple.of(dossier))
-                .flatMap(rows -> {
-                    String role = rows.size() == 0 ? null : partyRole(caller, rows.iterator().next());
+        return dossiers.parties(pool, dossier)
+                .flatMap(parties -> {
+                    String role = parties.map(found -> partyRole(caller, found)).orElse(null);
                     if (role == null) {
                         return refuse(caller, dossier);
                     }
@@ -65,15 +66,15 @@ public class DisclosureResource {
     }
 
     /** The role in which the caller is a party to the dossier, or null when it is not one. */
-    static String partyRole(Caller caller, Row dossier) {
+    static String partyRole(Caller caller, DossierRepository.Parties dossier) {
         String school = caller.school().orElse(null);
         if (school == null) {
             return null;
         }
-        if (caller.hasRole(Roles.SENDING_SCHOOL) && school.equals(dossier.getString("sending_school"))) {
+        if (caller.hasRole(Roles.SENDING_SCHOOL) && school.equals(dossier.sendingSchool())) {
             return Roles.SENDING_SCHOOL;
         }
-        if (caller.hasRole(Roles.RECEIVING_SCHOOL) && school.equals(dossier.getString("receiving_school"))) {
+        if (caller.hasRole(Roles.RECEIVING_SCHOOL) && school.equals(dossier.receivingSchool())) {
             return Roles.RECEIVING_SCHOOL;
         }
         return null;

@@ -1,18 +1,16 @@
 package nl.overdracht.delivery;
 
 import io.smallrye.mutiny.Uni;
-import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.SqlConnection;
-import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import nl.overdracht.audit.AuditAction;
@@ -24,11 +22,14 @@ import nl.overdracht.crypto.CmsPackager;
 import nl.overdracht.crypto.ContentEncryption;
 import nl.overdracht.crypto.DossierCipher;
 import nl.overdracht.crypto.SealedData;
-import nl.overdracht.lifecycle.TransferState;
-import nl.overdracht.lifecycle.TransitionName;
+import nl.overdracht.lifecycle.Dossier;
+import nl.overdracht.lifecycle.DossierRepository;
+import nl.overdracht.lifecycle.TransferState.Deliverable;
+import nl.overdracht.lifecycle.TransferState.Released;
+import nl.overdracht.lifecycle.TransferState.Step;
 import nl.overdracht.lifecycle.TransitionService;
 import nl.overdracht.objection.ObjectionService;
-import nl.overdracht.platform.Bytea;
+import nl.overdracht.platform.CpuWork;
 import nl.overdracht.profile.Profile;
 import nl.overdracht.profile.ProfileCatalog;
 import nl.overdracht.profile.SectionRedactor;
@@ -81,6 +82,15 @@ public class DeliveryPackager {
     TransitionService transitions;
 
     @Inject
+    DossierRepository dossiers;
+
+    @Inject
+    DeliveryRepository deliveries;
+
+    @Inject
+    CpuWork cpu;
+
+    @Inject
     AuditLog audit;
 
     @Inject
@@ -89,81 +99,62 @@ public class DeliveryPackager {
     /** Brings the package of {@code dossierId} up to date within {@code tx}, acting as {@code actor}. */
     public Uni<Outcome> refresh(SqlConnection tx, UUID dossierId, AuditActor actor) {
         Instant now = clock.instant();
-        return tx.preparedQuery("SELECT d.id, d.state, d.profile_id, d.profile_version, d.sending_school, "
-                        + "d.receiving_school, d.revision, p.certificate_id, p.package IS NOT NULL AS has_package, "
-                        + "p.acknowledged_at FROM dossier d LEFT JOIN delivery_package p ON p.dossier_id = d.id "
-                        + "WHERE d.id = $1 FOR UPDATE OF d")
-                .execute(Tuple.of(dossierId))
-                .flatMap(rows -> rows.size() == 0 ? Uni.createFrom().item(Outcome.NOT_APPLICABLE)
-                        : decide(tx, rows.iterator().next(), now, actor));
+        return dossiers.lock(tx, dossierId).flatMap(found -> found.isEmpty()
+                ? Uni.createFrom().item(Outcome.NOT_APPLICABLE)
+                : deliveries.current(tx, dossierId).flatMap(current -> decide(tx, found.get(), current, now, actor)));
     }
 
-    private Uni<Outcome> decide(SqlConnection tx, Row row, Instant now, AuditActor actor) {
-        TransferState state = TransferState.of(row.getString("state"));
-        String school = row.getString("receiving_school");
-        boolean packaging = TransitionName.PACKAGE.from(state).isPresent();
-        boolean repackaging = TransitionName.REPACKAGE.from(state).isPresent() && row.getValue("acknowledged_at") == null;
-        if (school == null || !packaging && !repackaging) {
-            return Uni.createFrom().item(Outcome.NOT_APPLICABLE);
-        }
-        return directory.find(tx, school).flatMap(entry -> directory.currentCertificate(tx, school, now)
-                .flatMap(certificate -> {
-                    if (packaging) {
+    private Uni<Outcome> decide(SqlConnection tx, Dossier dossier, Optional<DeliveryRepository.Current> current,
+            Instant now, AuditActor actor) {
+        String school = dossier.receivingSchool();
+        if (dossier.state() instanceof Released released) {
+            return directory.find(tx, school).flatMap(entry -> directory.currentCertificate(tx, school, now)
+                    .flatMap(certificate -> {
                         if (entry.isEmpty() || !entry.get().active() || certificate.isEmpty()
-                                || !entry.get().accepts(row.getString("profile_id"), row.getString("profile_version"))) {
+                                || !entry.get().accepts(dossier.profileId(), dossier.profileVersion())) {
                             return Uni.createFrom().item(Outcome.WAITING);
                         }
-                        return build(tx, row, entry.get(), certificate.get(), now, state, TransitionName.PACKAGE, actor)
+                        return build(tx, dossier, entry.get(), certificate.get(), now, released.packaged(), actor)
                                 .replaceWith(Outcome.PACKAGED);
-                    }
+                    }));
+        }
+        if (!(dossier.state() instanceof Deliverable deliverable)
+                || current.map(DeliveryRepository.Current::acknowledged).orElse(false)) {
+            return Uni.createFrom().item(Outcome.NOT_APPLICABLE);
+        }
+        boolean hasPackage = current.map(DeliveryRepository.Current::hasPackage).orElse(false);
+        return directory.find(tx, school).flatMap(entry -> directory.currentCertificate(tx, school, now)
+                .flatMap(certificate -> {
                     if (certificate.isEmpty()) {
-                        return row.getBoolean("has_package") ? withhold(tx, row, now, actor)
-                                : Uni.createFrom().item(Outcome.UNCHANGED);
+                        return hasPackage ? withhold(tx, dossier.id(), now, actor) : Uni.createFrom().item(Outcome.UNCHANGED);
                     }
-                    if (certificate.get().id().equals(row.getUUID("certificate_id")) && row.getBoolean("has_package")) {
+                    if (hasPackage && certificate.get().id().equals(current.get().certificateId())) {
                         return Uni.createFrom().item(Outcome.UNCHANGED);
                     }
-                    return build(tx, row, entry.orElseThrow(), certificate.get(), now, state, TransitionName.REPACKAGE, actor)
+                    return build(tx, dossier, entry.orElseThrow(), certificate.get(), now, deliverable.repackage(), actor)
                             .replaceWith(Outcome.REPACKAGED);
                 }));
     }
 
-    private Uni<Void> build(SqlConnection tx, Row row, SchoolEntry school, RecipientCertificate certificate, Instant now,
-            TransferState state, TransitionName transition, AuditActor actor) {
-        UUID id = row.getUUID("id");
-        int revision = row.getInteger("revision");
-        Profile profile = profiles.find(row.getString("profile_id"), row.getString("profile_version")).orElseThrow();
-        return tx.preparedQuery("SELECT ciphertext, wrapped_key, key_version, content_sha256 FROM dossier_revision "
-                        + "WHERE dossier_id = $1 AND revision = $2")
-                .execute(Tuple.of(id, revision))
-                .map(rows -> rows.iterator().next())
-                .flatMap(stored -> objections.standing(tx, id).map(standing -> seal(row, profile,
-                        new SealedData(stored.getBuffer("ciphertext").getBytes(),
-                                stored.getBuffer("wrapped_key").getBytes(), stored.getString("key_version"),
-                                stored.getBuffer("content_sha256").getBytes()),
-                        Withholding.of(profile, standing), school,
-                        certificate, now)))
-                .flatMap(built -> tx.preparedQuery("INSERT INTO delivery_package (dossier_id, receiving_school, revision, "
-                                + "certificate_id, content_sha256, media_type, package, package_sha256, sections_removed, "
-                                + "created_at, packaged_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $10) "
-                                + "ON CONFLICT (dossier_id) DO UPDATE SET revision = EXCLUDED.revision, "
-                                + "certificate_id = EXCLUDED.certificate_id, content_sha256 = EXCLUDED.content_sha256, "
-                                + "media_type = EXCLUDED.media_type, package = EXCLUDED.package, "
-                                + "package_sha256 = EXCLUDED.package_sha256, sections_removed = EXCLUDED.sections_removed, "
-                                + "packaged_at = EXCLUDED.packaged_at")
-                        .execute(Tuple.from(Arrays.asList(id, school.id(), revision, certificate.id(),
-                                Bytea.of(built.contentSha256()), built.mediaType(), Bytea.of(built.cms()),
-                                Bytea.of(sha256(built.cms())), built.sectionsRemoved().toArray(String[]::new),
-                                now.atOffset(ZoneOffset.UTC)))))
-                .flatMap(done -> transitions.apply(tx, new TransitionService.Change(id, state, transition, now, actor)))
+    private Uni<Void> build(SqlConnection tx, Dossier dossier, SchoolEntry school, RecipientCertificate certificate,
+            Instant now, Step<Deliverable> step, AuditActor actor) {
+        Profile profile = profiles.find(dossier.profileId(), dossier.profileVersion()).orElseThrow();
+        return dossiers.revision(tx, dossier.id(), dossier.revision())
+                .flatMap(sealed -> objections.standing(tx, dossier.id())
+                        .flatMap(standing -> cpu.run(() -> seal(dossier, profile, sealed, Withholding.of(profile, standing),
+                                school, certificate, now))))
+                .flatMap(built -> deliveries.store(tx, new DeliveryRepository.NewPackage(dossier.id(), school.id(),
+                        dossier.revision(), certificate.id(), built.contentSha256(), built.mediaType(), built.cms(),
+                        sha256(built.cms()), built.sectionsRemoved(), now)))
+                .flatMap(done -> transitions.apply(tx, dossier.id(), step, now, actor))
                 .replaceWithVoid();
     }
 
     /** Decrypts, redacts, wraps and encrypts, all in memory; the plaintext arrays are cleared afterwards. */
-    private Built seal(Row row, Profile profile, SealedData sealed, Withholding withholding, SchoolEntry school,
+    private Built seal(Dossier dossier, Profile profile, SealedData sealed, Withholding withholding, SchoolEntry school,
             RecipientCertificate certificate, Instant now) {
-        UUID id = row.getUUID("id");
-        int revision = row.getInteger("revision");
+        UUID id = dossier.id();
+        int revision = dossier.revision();
         byte[] plaintext = cipher.open(sealed, new Aad(id, revision, profile.id() + "@" + profile.version()));
         byte[] content = null;
         byte[] envelope = null;
@@ -173,7 +164,7 @@ public class DeliveryPackager {
             byte[] contentSha256 = sha256(content);
             envelope = DeliveryEnvelope.encode(new DeliveryEnvelope.Manifest(id, revision, profile.id(), profile.version(),
                     Profile.FORMAT_OSO_XML.equals(profile.format()) ? "application/xml" : "application/json",
-                    row.getString("sending_school"), school.id(), removed, withholding.reason(),
+                    dossier.sendingSchool(), school.id(), removed, withholding.reason(),
                     withholding.mandatoryDelivered(), contentSha256, content.length, now), content);
             ContentEncryption mode = school.authEnvelopedData() ? ContentEncryption.AES256_GCM : ContentEncryption.AES256_CBC;
             return new Built(contentSha256, cms.signAndEncrypt(envelope, certificate.certificate(), mode), mode.mediaType(),
@@ -190,11 +181,8 @@ public class DeliveryPackager {
     }
 
     /** The school has no usable certificate: the package encrypted to the old one is no longer offered. */
-    private Uni<Outcome> withhold(SqlConnection tx, Row row, Instant now, AuditActor actor) {
-        UUID id = row.getUUID("id");
-        return tx.preparedQuery("UPDATE delivery_package SET package = NULL, package_sha256 = NULL, certificate_id = NULL, "
-                        + "packaged_at = $2 WHERE dossier_id = $1")
-                .execute(Tuple.of(id, now.atOffset(ZoneOffset.UTC)))
+    private Uni<Outcome> withhold(SqlConnection tx, UUID id, Instant now, AuditActor actor) {
+        return deliveries.withhold(tx, id, now)
                 .flatMap(done -> audit.append(tx, new AuditRecord(AuditAction.PACKAGE_CREATED, actor, id,
                         "withheld:no-valid-certificate", null)))
                 .replaceWith(Outcome.WITHHELD);

@@ -1,17 +1,13 @@
 package nl.overdracht.delivery;
 
 import io.smallrye.mutiny.Uni;
-import io.vertx.core.json.JsonObject;
 import io.vertx.mutiny.sqlclient.Pool;
-import io.vertx.mutiny.sqlclient.Row;
-import io.vertx.mutiny.sqlclient.Tuple;
+import io.vertx.mutiny.sqlclient.SqlConnection;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.security.MessageDigest;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
@@ -20,7 +16,13 @@ import nl.overdracht.audit.AuditAction;
 import nl.overdracht.audit.AuditActor;
 import nl.overdracht.audit.AuditLog;
 import nl.overdracht.audit.AuditRecord;
-import nl.overdracht.lifecycle.TransferState;
+import nl.overdracht.audit.Checkpoint;
+import nl.overdracht.lifecycle.Dossier;
+import nl.overdracht.lifecycle.DossierRepository;
+import nl.overdracht.lifecycle.IllegalTransitionException;
+import nl.overdracht.lifecycle.TransferState.Acknowledged;
+import nl.overdracht.lifecycle.TransferState.Deliverable;
+import nl.overdracht.lifecycle.TransferState.Step;
 import nl.overdracht.lifecycle.TransitionName;
 import nl.overdracht.lifecycle.TransitionService;
 import nl.overdracht.platform.ApiException;
@@ -49,6 +51,12 @@ public class DeliveryService {
     TransitionService transitions;
 
     @Inject
+    DossierRepository dossiers;
+
+    @Inject
+    DeliveryRepository deliveries;
+
+    @Inject
     ProfileCatalog profiles;
 
     @Inject
@@ -72,21 +80,13 @@ public class DeliveryService {
 
     public Uni<List<DeliveryView>> list(Caller caller, Filter filter, int limit) {
         String school = schoolOf(caller);
-        String condition = switch (filter) {
-            case PENDING -> " AND p.acknowledged_at IS NULL";
-            case ACKNOWLEDGED -> " AND p.acknowledged_at IS NOT NULL";
-            case ALL -> "";
+        Optional<Boolean> acknowledged = switch (filter) {
+            case PENDING -> Optional.of(false);
+            case ACKNOWLEDGED -> Optional.of(true);
+            case ALL -> Optional.empty();
         };
         return admission.requireMayReceive(pool, school)
-                .flatMap(admitted -> pool.preparedQuery("SELECT " + DeliveryView.COLUMNS + " FROM delivery_package p "
-                                + "JOIN dossier d ON d.id = p.dossier_id WHERE p.receiving_school = $1" + condition
-                                + " ORDER BY p.created_at, p.dossier_id LIMIT $2")
-                        .execute(Tuple.of(school, limit)))
-                .map(rows -> {
-                    List<DeliveryView> out = new ArrayList<>();
-                    rows.forEach(row -> out.add(DeliveryView.from(row)));
-                    return out;
-                });
+                .flatMap(admitted -> deliveries.listOf(pool, school, acknowledged, limit));
     }
 
     /**
@@ -97,25 +97,21 @@ public class DeliveryService {
         String school = schoolOf(caller);
         Instant now = clock.instant();
         return pool.withTransaction(tx -> admission.requireMayReceive(tx, school)
-                .flatMap(admitted -> tx.preparedQuery("SELECT package, package_sha256, media_type FROM delivery_package "
-                        + "WHERE dossier_id = $1 AND receiving_school = $2 FOR UPDATE").execute(Tuple.of(id, school)))
-                .flatMap(rows -> {
-                    Row row = only(rows.iterator(), id);
-                    if (row.getBuffer("package") == null) {
+                .flatMap(admitted -> deliveries.lockForDownload(tx, id, school))
+                .flatMap(found -> {
+                    DeliveryRepository.Stored stored = found.orElseThrow(() -> notFound(id));
+                    if (stored.cms() == null) {
                         throw new ApiException(ProblemType.CONFLICT, "Delivery " + id + " waits for a valid certificate "
                                 + "of the school; once one is registered the package is encrypted to it.");
                     }
-                    byte[] packageSha256 = row.getBuffer("package_sha256").getBytes();
-                    String etag = "\"" + HexFormat.of().formatHex(packageSha256) + "\"";
+                    String etag = "\"" + HexFormat.of().formatHex(stored.packageSha256()) + "\"";
                     if (ifNoneMatch.map(header -> matches(header, etag)).orElse(false)) {
-                        return Uni.createFrom().item(new Download(null, etag, row.getString("media_type"), true));
+                        return Uni.createFrom().item(new Download(null, etag, stored.mediaType(), true));
                     }
-                    return tx.preparedQuery("UPDATE delivery_package SET downloaded_at = COALESCE(downloaded_at, $2) "
-                                    + "WHERE dossier_id = $1").execute(Tuple.of(id, now.atOffset(ZoneOffset.UTC)))
+                    return deliveries.markDownloaded(tx, id, now)
                             .flatMap(done -> audit.append(tx, new AuditRecord(AuditAction.DELIVERY_DOWNLOADED,
-                                    AuditActor.of(caller, Roles.RECEIVING_SCHOOL), id, "downloaded", packageSha256)))
-                            .replaceWith(new Download(row.getBuffer("package").getBytes(), etag, row.getString("media_type"),
-                                    false));
+                                    AuditActor.of(caller, Roles.RECEIVING_SCHOOL), id, "downloaded", stored.packageSha256())))
+                            .replaceWith(new Download(stored.cms(), etag, stored.mediaType(), false));
                 }));
     }
 
@@ -129,39 +125,34 @@ public class DeliveryService {
         AuditActor actor = AuditActor.of(caller, Roles.RECEIVING_SCHOOL);
         return audit.latestCheckpoint().flatMap(checkpoint -> pool.withTransaction(tx -> admission.requireMayReceive(tx,
                                 school)
-                        .flatMap(admitted -> tx.preparedQuery("SELECT p.content_sha256, p.acknowledgement, d.state, "
-                                        + "d.profile_id, d.profile_version FROM delivery_package p "
-                                        + "JOIN dossier d ON d.id = p.dossier_id "
-                                        + "WHERE p.dossier_id = $1 AND p.receiving_school = $2 FOR UPDATE OF p, d")
-                                .execute(Tuple.of(id, school)))
-                        .flatMap(rows -> {
-                            Row row = only(rows.iterator(), id);
-                            if (!MessageDigest.isEqual(row.getBuffer("content_sha256").getBytes(), contentSha256)) {
-                                throw new HashMismatch();
-                            }
-                            Object stored = row.getValue("acknowledgement");
-                            if (stored != null) {
-                                return Uni.createFrom().item(Acknowledgement.fromJson((JsonObject) stored));
-                            }
-                            TransferState from = TransferState.of(row.getString("state"));
-                            TransferState to = TransitionName.ACKNOWLEDGE.apply(from);
-                            Instant now = clock.instant();
-                            Instant purgeAfter = now.plus(profiles.find(row.getString("profile_id"),
-                                    row.getString("profile_version")).orElseThrow().retention().afterDelivery());
-                            Acknowledgement answer = new Acknowledgement(id, to.name(),
-                                    HexFormat.of().formatHex(contentSha256), now.toString(), purgeAfter.toString(),
-                                    Acknowledgement.CheckpointView.of(checkpoint));
-                            return transitions.apply(tx, new TransitionService.Change(id, from,
-                                            TransitionName.ACKNOWLEDGE, now, actor)
-                                            .with("ended_at", now)
-                                            .with("purge_after", purgeAfter))
-                                    .flatMap(done -> tx.preparedQuery("UPDATE delivery_package SET acknowledged_at = $2, "
-                                                    + "acknowledgement = $3 WHERE dossier_id = $1")
-                                            .execute(Tuple.of(id, now.atOffset(ZoneOffset.UTC), answer.toJson())))
-                                    .replaceWith(answer);
-                        })))
+                        // The dossier first, then its package: the order the packager locks them in.
+                        .flatMap(admitted -> dossiers.lock(tx, id))
+                        .flatMap(dossier -> deliveries.lockForAcknowledgement(tx, id, school)
+                                .flatMap(delivery -> acknowledgeLocked(tx, id, dossier.orElse(null),
+                                        delivery.orElseThrow(() -> notFound(id)), contentSha256, checkpoint, actor)))))
                 .onFailure(HashMismatch.class).call(mismatch -> audit.append(new AuditRecord(
                         AuditAction.DELIVERY_ACKNOWLEDGED, actor, id, "refused:content-hash-mismatch", null)));
+    }
+
+    private Uni<Acknowledgement> acknowledgeLocked(SqlConnection tx, UUID id, Dossier dossier,
+            DeliveryRepository.ForAcknowledgement delivery, byte[] contentSha256, Checkpoint checkpoint, AuditActor actor) {
+        if (!MessageDigest.isEqual(delivery.contentSha256(), contentSha256)) {
+            throw new HashMismatch();
+        }
+        if (delivery.acknowledgement() != null) {
+            return Uni.createFrom().item(Acknowledgement.fromJson(delivery.acknowledgement()));
+        }
+        if (!(dossier.state() instanceof Deliverable deliverable)) {
+            throw new IllegalTransitionException(dossier.state(), TransitionName.ACKNOWLEDGE);
+        }
+        Instant now = clock.instant();
+        Step<Acknowledged> step = deliverable.acknowledge(now,
+                profiles.find(dossier.profileId(), dossier.profileVersion()).orElseThrow().retention().afterDelivery());
+        Acknowledgement answer = new Acknowledgement(id, step.to().name(), HexFormat.of().formatHex(contentSha256),
+                now.toString(), step.to().purgeAfter().toString(), Acknowledgement.CheckpointView.of(checkpoint));
+        return transitions.apply(tx, id, step, now, actor)
+                .flatMap(done -> deliveries.acknowledge(tx, id, now, answer.toJson()))
+                .replaceWith(answer);
     }
 
     /** Weak comparison (RFC 9110 §13.1.2): {@code *}, or any listed tag equal to ours, {@code W/} ignored. */
@@ -178,11 +169,8 @@ public class DeliveryService {
         return false;
     }
 
-    private static Row only(java.util.Iterator<Row> rows, UUID id) {
-        if (!rows.hasNext()) {
-            throw new ApiException(ProblemType.NOT_FOUND, "No delivery " + id + " for this school.");
-        }
-        return rows.next();
+    private static ApiException notFound(UUID id) {
+        return new ApiException(ProblemType.NOT_FOUND, "No delivery " + id + " for this school.");
     }
 
     static String schoolOf(Caller caller) {

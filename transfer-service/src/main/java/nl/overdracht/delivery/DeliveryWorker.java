@@ -4,22 +4,19 @@ import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
-import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Clock;
-import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import nl.overdracht.audit.AuditActor;
 import nl.overdracht.lifecycle.TransitionName;
-import nl.overdracht.lifecycle.TransitionService;
+import nl.overdracht.lifecycle.DossierRepository;
+import nl.overdracht.lifecycle.DossierStateChanged;
 import nl.overdracht.outbox.OutboxEvent;
 import nl.overdracht.outbox.ProcessedEvents;
 import nl.overdracht.registry.RegistryListener;
-import nl.overdracht.registry.SchoolDirectory;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
@@ -51,6 +48,9 @@ public class DeliveryWorker implements RegistryListener {
     DeliveryPackager packager;
 
     @Inject
+    DossierRepository dossiers;
+
+    @Inject
     Clock clock;
 
     /** Dossiers looked at per retry round or registry change; the rest follow on the next round. */
@@ -68,8 +68,7 @@ public class DeliveryWorker implements RegistryListener {
 
     /** Packages the dossier of a RELEASE event; answers whether the event was new to this consumer. */
     public Uni<Boolean> handle(OutboxEvent event) {
-        if (!TransitionService.EVENT_TYPE.equals(event.type())
-                || !TransitionName.RELEASE.name().equals(event.payload().getString("transition"))) {
+        if (DossierStateChanged.from(event).filter(change -> change.transition() == TransitionName.RELEASE).isEmpty()) {
             return Uni.createFrom().item(false);
         }
         return pool.withTransaction(tx -> processed.firstTime(tx, CONSUMER, event.eventId())
@@ -92,9 +91,17 @@ public class DeliveryWorker implements RegistryListener {
         return refreshDue(Optional.empty());
     }
 
+    /**
+     * A certificate of {@code schoolId} was added or revoked, or the school changed: its waiting
+     * dossiers are packaged and its unacknowledged packages re-encrypted in the background, never
+     * inside the registry request. Work that fails or is cut short is done by the next retry round.
+     */
     @Override
     public Uni<Void> schoolChanged(String schoolId) {
-        return refreshDue(Optional.of(schoolId)).replaceWithVoid();
+        refreshDue(Optional.of(schoolId)).subscribe().with(count -> { },
+                failure -> LOG.warnf("Packaging after a change of school %s failed (%s); the retry takes it up",
+                        schoolId, failure.getClass().getSimpleName()));
+        return Uni.createFrom().voidItem();
     }
 
     /**
@@ -102,24 +109,7 @@ public class DeliveryWorker implements RegistryListener {
      * unacknowledged packages whose certificate is no longer the school's current one.
      */
     private Uni<Integer> refreshDue(Optional<String> school) {
-        String released = "SELECT d.id FROM dossier d JOIN school s ON s.id = d.receiving_school "
-                + "WHERE d.state = 'RELEASED' AND s.status = 'ACTIVE' "
-                + "AND (d.profile_id || '@' || d.profile_version) = ANY (s.accepted_profiles) "
-                + "AND (" + SchoolDirectory.currentCertificateSql("s.id", "$1") + ") IS NOT NULL"
-                + (school.isPresent() ? " AND d.receiving_school = $3" : "");
-        String stale = "SELECT p.dossier_id FROM delivery_package p JOIN dossier d ON d.id = p.dossier_id "
-                + "WHERE d.state = 'DELIVERABLE' AND p.acknowledged_at IS NULL AND p.certificate_id IS DISTINCT FROM ("
-                + SchoolDirectory.currentCertificateSql("p.receiving_school", "$1") + ")"
-                + (school.isPresent() ? " AND p.receiving_school = $3" : "");
-        Tuple args = Tuple.of(clock.instant().atOffset(ZoneOffset.UTC), batchSize);
-        school.ifPresent(args::addString);
-        return pool.preparedQuery("(" + released + ") UNION (" + stale + ") LIMIT $2").execute(args)
-                .map(rows -> {
-                    List<UUID> ids = new ArrayList<>();
-                    rows.forEach(row -> ids.add(row.getUUID(0)));
-                    return ids;
-                })
-                .flatMap(this::refreshEach);
+        return dossiers.dueForPackaging(pool, clock.instant(), batchSize, school).flatMap(this::refreshEach);
     }
 
     private Uni<Integer> refreshEach(List<UUID> ids) {

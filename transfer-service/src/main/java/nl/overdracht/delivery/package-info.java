@@ -7,8 +7,11 @@
  * periodic retry and the reaction to registry changes (a certificate added or revoked packages
  * waiting dossiers and re-encrypts unacknowledged packages); the package format
  * ({@link nl.overdracht.delivery.DeliveryEnvelope}: a JSON envelope with the manifest and the exact
- * content, signed and encrypted with {@link nl.overdracht.crypto.CmsPackager}); the
- * {@code delivery_package} table; the receiving-school API under {@code /api/v1/deliveries}. The
+ * content, signed and encrypted with {@link nl.overdracht.crypto.CmsPackager}, on the
+ * {@link nl.overdracht.platform.CpuWork} pool); the {@code delivery_package} table, whose SQL lives
+ * in {@link nl.overdracht.delivery.DeliveryRepository}, and its part of a purge
+ * ({@link nl.overdracht.delivery.PackagePurge}); the receiving-school API under
+ * {@code /api/v1/deliveries}. The
  * operators' view of the same queue lives in {@code operations}.
  *
  * <p>Must not: write plaintext anywhere but memory; log, publish or audit content, pupil data or

@@ -1,6 +1,5 @@
 package nl.overdracht.enrolment;
 
-import io.vertx.mutiny.sqlclient.Row;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.UUID;
@@ -20,14 +19,4 @@ import java.util.UUID;
  */
 public record EnrolmentConflict(UUID enrolmentId, UUID dossierId, String enrollingSchool, String namedReceivingSchool,
         LocalDate enrolmentDate, Instant recordedAt, String dossierState) {
-
-    static final String SELECT = "SELECT e.id AS enrolment_id, d.id AS dossier_id, e.receiving_school AS enrolling_school, "
-            + "d.receiving_school AS named_school, e.enrolment_date, e.created_at, d.state "
-            + "FROM enrolment e JOIN dossier d ON d.id = e.conflict_dossier_id ";
-
-    static EnrolmentConflict from(Row row) {
-        return new EnrolmentConflict(row.getUUID("enrolment_id"), row.getUUID("dossier_id"),
-                row.getString("enrolling_school"), row.getString("named_school"), row.getLocalDate("enrolment_date"),
-                row.getOffsetDateTime("created_at").toInstant(), row.getString("state"));
-    }
 }

@@ -2,20 +2,17 @@ package nl.overdracht.enrolment;
 
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
-import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.SqlConnection;
-import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import nl.overdracht.audit.AuditAction;
 import nl.overdracht.audit.AuditActor;
 import nl.overdracht.audit.AuditLog;
 import nl.overdracht.audit.AuditRecord;
+import nl.overdracht.lifecycle.DossierPurgeHook;
 
 /**
  * The enrolment's part of a purge: the sealed pupil id (ciphertext, wrapped key, key version) and
@@ -25,28 +22,28 @@ import nl.overdracht.audit.AuditRecord;
  * enrolment that matched, the dossier's id; never anything of the pupil.
  *
  * <p>The caller owns the transaction: the lifecycle timer purges a dossier's enrolment in the
- * dossier's own purge transaction, and unmatched enrolments in batches of their own.
+ * dossier's own purge transaction (as its {@link DossierPurgeHook}), and unmatched enrolments in
+ * batches of their own.
  */
 @ApplicationScoped
-public class EnrolmentPurge {
+public class EnrolmentPurge implements DossierPurgeHook {
 
     private static final AuditActor PURGE = AuditActor.system("lifecycle-timer");
-    private static final String CLEAR = "UPDATE enrolment SET pupil_index = NULL, pupil_id_ciphertext = NULL, "
-            + "pupil_id_wrapped_key = NULL, pupil_id_key_version = NULL, purged_at = $1 ";
+
+    @Inject
+    EnrolmentRepository enrolments;
 
     @Inject
     AuditLog audit;
 
     /**
-     * Purges, in {@code tx}, the enrolment matched with {@code dossierId} (there is at most one);
-     * answers how many were purged. An enrolment that merely conflicted with the dossier is not its
-     * to purge: it may still match a corrected dossier, and its own retention applies.
+     * Purges, in {@code tx}, the enrolment matched with {@code dossierId} (there is at most one).
+     * An enrolment that merely conflicted with the dossier is not its to purge: it may still match a
+     * corrected dossier, and its own retention applies.
      */
-    public Uni<Integer> purgeOfDossier(SqlConnection tx, UUID dossierId, Instant now) {
-        return tx.preparedQuery(CLEAR + "WHERE purged_at IS NULL AND (matched_dossier_id = $2 "
-                        + "OR id = (SELECT enrolment_id FROM dossier WHERE id = $2)) RETURNING id")
-                .execute(Tuple.of(now.atOffset(ZoneOffset.UTC), dossierId))
-                .flatMap(rows -> audited(tx, ids(rows), dossierId));
+    @Override
+    public Uni<Void> purge(SqlConnection tx, UUID dossierId, Instant now) {
+        return enrolments.purgeOfDossier(tx, dossierId, now).flatMap(ids -> audited(tx, ids, dossierId)).replaceWithVoid();
     }
 
     /**
@@ -55,11 +52,7 @@ public class EnrolmentPurge {
      * under way) are skipped, so a purge never races a match.
      */
     public Uni<Integer> purgeUnmatchedBatch(SqlConnection tx, Instant recordedBefore, Instant now, int limit) {
-        return tx.preparedQuery(CLEAR + "WHERE id IN (SELECT id FROM enrolment WHERE matched_dossier_id IS NULL "
-                        + "AND purged_at IS NULL AND created_at <= $2 ORDER BY created_at LIMIT $3 "
-                        + "FOR UPDATE SKIP LOCKED) RETURNING id")
-                .execute(Tuple.of(now.atOffset(ZoneOffset.UTC), recordedBefore.atOffset(ZoneOffset.UTC), limit))
-                .flatMap(rows -> audited(tx, ids(rows), null));
+        return enrolments.purgeUnmatched(tx, recordedBefore, now, limit).flatMap(ids -> audited(tx, ids, null));
     }
 
     private Uni<Integer> audited(SqlConnection tx, List<UUID> purged, UUID dossierId) {
@@ -72,11 +65,5 @@ public class EnrolmentPurge {
                         new AuditRecord(AuditAction.ENROLMENT_PURGED, PURGE, dossierId, "purged:" + id, null)))
                 .collect().last()
                 .replaceWith(purged.size());
-    }
-
-    private static List<UUID> ids(Iterable<Row> rows) {
-        List<UUID> out = new ArrayList<>();
-        rows.forEach(row -> out.add(row.getUUID("id")));
-        return out;
     }
 }

@@ -113,7 +113,7 @@ public class IntakeResource {
 
     private static String checkState(String state) {
         try {
-            return nl.overdracht.lifecycle.TransferState.of(state).name();
+            return nl.overdracht.lifecycle.TransferState.requireName(state);
         } catch (IllegalArgumentException e) {
             throw new ApiException(ProblemType.INVALID_REQUEST, "state is not a transfer state.",
                     List.of(new Problem.FieldError("/state", "one of the transfer states")));

@@ -1,9 +1,8 @@
 package nl.overdracht.intake;
 
-import nl.overdracht.platform.Bytea;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
-import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.SqlClient;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -24,10 +23,14 @@ import nl.overdracht.crypto.BlindIndex;
 import nl.overdracht.crypto.DossierCipher;
 import nl.overdracht.crypto.SealedData;
 import nl.overdracht.enrolment.EnrolmentMatcher;
+import nl.overdracht.lifecycle.Dossier;
+import nl.overdracht.lifecycle.DossierRepository;
+import nl.overdracht.lifecycle.IllegalTransitionException;
 import nl.overdracht.lifecycle.TransferState;
 import nl.overdracht.lifecycle.TransitionName;
 import nl.overdracht.lifecycle.TransitionService;
 import nl.overdracht.platform.ApiException;
+import nl.overdracht.platform.CpuWork;
 import nl.overdracht.platform.ProblemType;
 import nl.overdracht.profile.DossierInspector;
 import nl.overdracht.profile.InspectedDossier;
@@ -58,7 +61,10 @@ public class IntakeService {
     Pool pool;
 
     @Inject
-    DossierStore store;
+    DossierRepository dossiers;
+
+    @Inject
+    CpuWork cpu;
 
     @Inject
     TransitionService transitions;
@@ -122,8 +128,12 @@ public class IntakeService {
         return type.substring(type.lastIndexOf('/') + 1);
     }
 
-    /** @param requestHash the hash the idempotency key is kept with; null without a key */
-    private Uni<Outcome> store(Submission submission, String school, byte[] requestHash) {
+    /** A submission inspected and sealed, ready to store. */
+    private record Prepared(InspectedDossier inspected, DossierRepository.NewDossier dossier, SealedData content) {
+    }
+
+    /** Inspects and seals, all in memory: CPU work, on the {@link CpuWork} pool. */
+    private Prepared prepare(Submission submission, String school) {
         InspectedDossier inspected = inspector.inspect(submission.mediaType(), submission.body());
         Optional<String> receiving = StatedSchools.check(inspected, school, submission.receivingSchool());
         UUID id = UUID.randomUUID();
@@ -133,28 +143,36 @@ public class IntakeService {
         SealedData content = cipher.seal(inspected.content(), new Aad(id, 1, profileKey));
         PupilId pupil = inspected.pupilId();
         SealedData pupilId = cipher.seal(pupil.value().getBytes(StandardCharsets.UTF_8), Aad.forField(id, "pupil-id"));
-        DossierStore.NewDossier dossier = new DossierStore.NewDossier(id, profile, inspected.profile().version(),
+        return new Prepared(inspected, new DossierRepository.NewDossier(id, profile, inspected.profile().version(),
                 inspected.transferKind().orElse(null), school, receiving.orElse(null),
                 blindIndex.of(pupil.kind().name(), pupil.value()), pupilId, content.plaintextSha256(), now,
-                now.plus(inspected.profile().expiry()));
-        AuditActor actor = AuditActor.of(submission.caller(), Roles.SENDING_SCHOOL);
-        TransferState accepted = TransitionName.ACCEPT.apply(new TransferState.Submitted());
-        // The writes do not wait for each other: the connection pipelines them in this order, and
-        // any failure rolls the whole transaction back.
-        Uni<Outcome> stored = pool.withTransaction(tx -> Uni.combine().all().unis(
-                        admission.requireMaySend(tx, school),
-                        store.insertDossier(tx, dossier, accepted.name()),
-                        store.insertRevision(tx, id, 1, content, inspected.content().length,
-                                inspected.sectionsPresent(), now),
-                        transitions.record(tx, new TransitionService.Change(id, new TransferState.Submitted(),
-                                TransitionName.ACCEPT, now, actor), accepted, 1, content.plaintextSha256()),
-                        matcher.matchNewDossier(tx, new EnrolmentMatcher.Candidate(id, dossier.pupilIndex(),
-                                school, dossier.receivingSchool(), profile, dossier.profileVersion()), now, actor))
-                .discardItems()
-                .flatMap(done -> store.findOwn(tx, id, school))
-                .map(found -> found.orElseThrow().withWarnings(inspected.warnings()))
-                .flatMap(status -> remember(tx, submission, school, requestHash, status))
-                .map(status -> new Outcome(status, false)));
+                now.plus(inspected.profile().expiry())), content);
+    }
+
+    /** @param requestHash the hash the idempotency key is kept with; null without a key */
+    private Uni<Outcome> store(Submission submission, String school, byte[] requestHash) {
+        Uni<Outcome> stored = cpu.run(() -> prepare(submission, school)).flatMap(prepared -> {
+            InspectedDossier inspected = prepared.inspected();
+            DossierRepository.NewDossier dossier = prepared.dossier();
+            UUID id = dossier.id();
+            Instant now = dossier.at();
+            AuditActor actor = AuditActor.of(submission.caller(), Roles.SENDING_SCHOOL);
+            // The writes do not wait for each other: the connection pipelines them in this order, and
+            // any failure rolls the whole transaction back.
+            return pool.withTransaction(tx -> Uni.combine().all().unis(
+                            admission.requireMaySend(tx, school),
+                            transitions.accept(tx, dossier, new TransferState.Submitted().accept(), actor),
+                            dossiers.insertRevision(tx, id, 1, prepared.content(), inspected.content().length,
+                                    inspected.sectionsPresent(), now),
+                            matcher.matchNewDossier(tx, new EnrolmentMatcher.Candidate(id, dossier.pupilIndex(),
+                                    school, dossier.receivingSchool(), dossier.profileId(), dossier.profileVersion()),
+                                    now, actor))
+                    .discardItems()
+                    .flatMap(done -> status(tx, id, school))
+                    .map(status -> status.withWarnings(inspected.warnings()))
+                    .flatMap(status -> remember(tx, submission, school, requestHash, status))
+                    .map(status -> new Outcome(status, false)));
+        });
         return submission.idempotencyKey().isEmpty() ? stored : stored.onFailure(IdempotencyKeys.Taken.class)
                 .recoverWithUni(taken -> idempotencyKeys.find(pool, school, submission.idempotencyKey().get(), requestHash)
                         .map(earlier -> new Outcome(earlier.orElseThrow(), true)));
@@ -173,62 +191,77 @@ public class IntakeService {
         return auditRefusal(Uni.createFrom().deferred(() -> storeRevision(caller, school, id, mediaType, body)), caller, id);
     }
 
+    /** A revision inspected, with the blind index of its pupil. */
+    private record InspectedRevision(InspectedDossier inspected, byte[] pupilIndex) {
+    }
+
     private Uni<DossierStatus> storeRevision(Caller caller, String school, UUID id, String mediaType, byte[] body) {
-        InspectedDossier inspected = inspector.inspect(mediaType, body);
-        StatedSchools.checkSender(inspected, school);
-        PupilId pupil = inspected.pupilId();
-        byte[] index = blindIndex.of(pupil.kind().name(), pupil.value());
-        Instant now = clock.instant();
-        return pool.withTransaction(tx -> store.lockOwn(tx, id, school)
+        return cpu.run(() -> {
+            InspectedDossier inspected = inspector.inspect(mediaType, body);
+            StatedSchools.checkSender(inspected, school);
+            PupilId pupil = inspected.pupilId();
+            return new InspectedRevision(inspected, blindIndex.of(pupil.kind().name(), pupil.value()));
+        }).flatMap(revised -> pool.withTransaction(tx -> dossiers.lockOwn(tx, id, school)
                 .map(found -> found.orElseThrow(() -> notFound(id)))
-                .flatMap(row -> {
-                    TransferState state = TransferState.of(row.getString("state"));
-                    TransitionName.REVISE.apply(state);
-                    checkSameDossier(row, inspected, index);
-                    int revision = row.getInteger("revision") + 1;
-                    String profileKey = inspected.profile().id() + "@" + inspected.profile().version();
-                    SealedData content = cipher.seal(inspected.content(), new Aad(id, revision, profileKey));
-                    return store.insertRevision(tx, id, revision, content, inspected.content().length,
-                                    inspected.sectionsPresent(), now)
-                            .flatMap(done -> transitions.apply(tx, new TransitionService.Change(id, state, TransitionName.REVISE,
-                                    now, AuditActor.of(caller, Roles.SENDING_SCHOOL))
-                                    .with("revision", revision)
-                                    .with("profile_version", inspected.profile().version())
-                                    .with("content_sha256", Bytea.of(content.plaintextSha256()))))
-                            .flatMap(done -> store.findOwn(tx, id, school))
-                            .map(found -> found.orElseThrow().withWarnings(inspected.warnings()));
-                }));
+                .flatMap(dossier -> storeRevision(tx, caller, dossier, revised.inspected(), revised.pupilIndex()))));
+    }
+
+    private Uni<DossierStatus> storeRevision(SqlConnection tx, Caller caller, Dossier dossier, InspectedDossier inspected,
+            byte[] index) {
+        if (!(dossier.state() instanceof TransferState.BeforeRelease open)) {
+            throw new IllegalTransitionException(dossier.state(), TransitionName.REVISE);
+        }
+        checkSameDossier(dossier, inspected, index);
+        UUID id = dossier.id();
+        int revision = dossier.revision() + 1;
+        String profileKey = inspected.profile().id() + "@" + inspected.profile().version();
+        Instant now = clock.instant();
+        return cpu.run(() -> cipher.seal(inspected.content(), new Aad(id, revision, profileKey)))
+                .flatMap(content -> dossiers.insertRevision(tx, id, revision, content, inspected.content().length,
+                                inspected.sectionsPresent(), now)
+                        .flatMap(done -> dossiers.makeCurrent(tx, id, revision, inspected.profile().version(),
+                                content.plaintextSha256())))
+                .flatMap(done -> transitions.apply(tx, id, open.revise(), now, AuditActor.of(caller, Roles.SENDING_SCHOOL)))
+                .flatMap(done -> status(tx, id, dossier.sendingSchool()))
+                .map(status -> status.withWarnings(inspected.warnings()));
     }
 
     /** Withdraws the caller's dossier before release; it is purged after the profile's retention. */
     public Uni<DossierStatus> withdraw(Caller caller, UUID id) {
         String school = schoolOf(caller);
         Instant now = clock.instant();
-        return pool.withTransaction(tx -> store.lockOwn(tx, id, school)
+        return pool.withTransaction(tx -> dossiers.lockOwn(tx, id, school)
                 .map(found -> found.orElseThrow(() -> notFound(id)))
-                .flatMap(row -> transitions.apply(tx, new TransitionService.Change(id, TransferState.of(row.getString("state")),
-                                TransitionName.WITHDRAW, now, AuditActor.of(caller, Roles.SENDING_SCHOOL))
-                                .with("ended_at", now)
-                                .with("purge_after", now.plus(profiles.find(row.getString("profile_id"),
-                                        row.getString("profile_version")).orElseThrow().retention().afterWithdrawal())))
-                        .flatMap(done -> store.findOwn(tx, id, school))
-                        .map(Optional::orElseThrow)));
+                .flatMap(dossier -> {
+                    if (!(dossier.state() instanceof TransferState.BeforeRelease open)) {
+                        throw new IllegalTransitionException(dossier.state(), TransitionName.WITHDRAW);
+                    }
+                    return transitions.apply(tx, id, open.withdraw(now, profiles.find(dossier.profileId(),
+                                    dossier.profileVersion()).orElseThrow().retention().afterWithdrawal()), now,
+                            AuditActor.of(caller, Roles.SENDING_SCHOOL));
+                })
+                .flatMap(done -> status(tx, id, school)));
     }
 
     public Uni<DossierStatus> status(Caller caller, UUID id) {
-        return store.findOwn(pool, id, schoolOf(caller)).map(found -> found.orElseThrow(() -> notFound(id)));
+        String school = schoolOf(caller);
+        return dossiers.findOwn(pool, id, school).map(found -> DossierStatus.of(found.orElseThrow(() -> notFound(id))));
     }
 
     public Uni<List<DossierStatus>> list(Caller caller, Optional<String> state, int limit) {
-        state.ifPresent(TransferState::of);
-        return store.listOwn(pool, schoolOf(caller), state, limit);
+        return dossiers.listOwn(pool, schoolOf(caller), state, limit)
+                .map(found -> found.stream().map(DossierStatus::of).toList());
     }
 
-    private static void checkSameDossier(Row row, InspectedDossier inspected, byte[] index) {
-        if (!row.getString("profile_id").equals(inspected.profile().id())) {
+    private Uni<DossierStatus> status(SqlClient client, UUID id, String school) {
+        return dossiers.findOwn(client, id, school).map(found -> DossierStatus.of(found.orElseThrow()));
+    }
+
+    private static void checkSameDossier(Dossier dossier, InspectedDossier inspected, byte[] index) {
+        if (!dossier.profileId().equals(inspected.profile().id())) {
             throw new ApiException(ProblemType.UNPROCESSABLE, "A revision must use the dossier's own profile.");
         }
-        if (!MessageDigest.isEqual(row.getBuffer("pupil_index").getBytes(), index)) {
+        if (!MessageDigest.isEqual(dossier.pupilIndex(), index)) {
             throw new ApiException(ProblemType.UNPROCESSABLE, "A revision must be about the same pupil.");
         }
     }

@@ -7,6 +7,8 @@
  *
  * <p>Must not: store or log anything of a rejected dossier; return content (status only); take
  * the sending school from anything but the token; decide a transition itself (that is
- * {@link nl.overdracht.lifecycle.TransitionName}'s).
+ * {@link nl.overdracht.lifecycle.TransferState}'s); hold SQL (the dossier's is in
+ * {@link nl.overdracht.lifecycle.DossierRepository}); inspect or seal on the event loop
+ * ({@link nl.overdracht.platform.CpuWork}).
  */
 package nl.overdracht.intake;

@@ -5,17 +5,14 @@ import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
-import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.SqlConnection;
-import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.List;
 import nl.overdracht.audit.AuditActor;
 import nl.overdracht.enrolment.EnrolmentPurge;
@@ -27,10 +24,10 @@ import org.jboss.logging.Logger;
 /**
  * Moves dossiers whose time has come: the objection window elapsed → RELEASED (an OBJECTED dossier
  * too, when its profile makes sections mandatory: those are still delivered); no enrolment before
- * the profile's expiry → EXPIRED; retention over → PURGED (ciphertext and wrapped keys deleted:
- * revisions, pupil id, the parents' inspection reasons, the delivery package; the pupil's blind
- * index deleted; the enrolment the dossier matched purged with it by {@link EnrolmentPurge}; the
- * row keeps ids, states, times and hashes). Enrolments that matched no dossier are purged once
+ * the profile's expiry → EXPIRED; retention over → PURGED (the revisions' ciphertext and wrapped
+ * keys, the pupil id and its blind index deleted; every {@link DossierPurgeHook} deletes its
+ * package's part: the parents' inspection reasons, the delivery package, the matched enrolment's
+ * pupil id; the row keeps ids, states, times and hashes). Enrolments that matched no dossier are purged once
  * they are older than the configured retention ({@value #UNMATCHED_ENROLMENT_RETENTION}). Each
  * round takes a batch with {@code FOR UPDATE SKIP LOCKED}, so any number of instances share the
  * work and none takes a dossier or enrolment another holds.
@@ -50,6 +47,12 @@ public class LifecycleTimer {
 
     @Inject
     TransitionService transitions;
+
+    @Inject
+    DossierRepository dossiers;
+
+    @Inject
+    Instance<DossierPurgeHook> purgeHooks;
 
     @Inject
     ProfileCatalog profiles;
@@ -107,46 +110,42 @@ public class LifecycleTimer {
 
     private Uni<Integer> releaseBatch() {
         Instant now = clock.instant();
-        // An OBJECTED dossier whose life has not ended still owes its mandatory sections (see TransferState).
-        return pool.withTransaction(tx -> due(tx, "(state = 'OBJECTION_WINDOW' OR (state = 'OBJECTED' AND ended_at IS NULL)) "
-                        + "AND window_ends_at <= $1", now)
-                .flatMap(rows -> each(rows, row -> transitions.apply(tx, new TransitionService.Change(row.getUUID("id"),
-                        TransferState.of(row.getString("state")), TransitionName.RELEASE, now, TIMER)
-                        .with("released_at", now)))));
+        return pool.withTransaction(tx -> dossiers.lockReleaseDue(tx, now, batchSize)
+                .flatMap(due -> each(due, dossier -> transitions.apply(tx, dossier.id(), release(dossier, now), now, TIMER))));
+    }
+
+    /** The window elapsed: an open window releases; an OBJECTED dossier still owes its mandatory sections. */
+    private static TransferState.Step<TransferState.Released> release(Dossier dossier, Instant now) {
+        if (dossier.state() instanceof TransferState.ObjectionWindow window) {
+            return window.release(now);
+        }
+        if (dossier.state() instanceof TransferState.Objected objected) {
+            return objected.release(now);
+        }
+        throw new IllegalStateException("not due for release: " + dossier);
     }
 
     private Uni<Integer> expireBatch() {
         Instant now = clock.instant();
-        return pool.withTransaction(tx -> due(tx, "state = 'AWAITING_ENROLMENT' AND expires_at <= $1", now)
-                .flatMap(rows -> each(rows, row -> transitions.apply(tx, new TransitionService.Change(row.getUUID("id"),
-                        new TransferState.AwaitingEnrolment(), TransitionName.EXPIRE, now, TIMER)
-                        .with("ended_at", now)
-                        .with("purge_after", now.plus(profile(row).retention().afterExpiry()))))));
+        return pool.withTransaction(tx -> dossiers.lockExpiryDue(tx, now, batchSize)
+                .flatMap(due -> each(due, dossier -> transitions.apply(tx, dossier.id(),
+                        ((TransferState.AwaitingEnrolment) dossier.state()).expire(now, profile(dossier).retention().afterExpiry()),
+                        now, TIMER))));
     }
 
     private Uni<Integer> purgeBatch() {
         Instant now = clock.instant();
-        return pool.withTransaction(tx -> due(tx, "purged_at IS NULL AND purge_after <= $1 "
-                        + "AND state IN ('ACKNOWLEDGED', 'OBJECTED', 'WITHDRAWN', 'EXPIRED')", now)
-                .flatMap(rows -> each(rows, row -> purge(tx, row, now))));
+        return pool.withTransaction(tx -> dossiers.lockPurgeDue(tx, now, batchSize)
+                .flatMap(due -> each(due, dossier -> purge(tx, dossier, now))));
     }
 
-    private Uni<TransferState> purge(SqlConnection tx, Row row, Instant now) {
-        return tx.preparedQuery("UPDATE dossier_revision SET ciphertext = NULL, wrapped_key = NULL, key_version = NULL "
-                        + "WHERE dossier_id = $1").execute(Tuple.of(row.getUUID("id")))
-                .flatMap(done -> tx.preparedQuery("UPDATE inspection SET reason_ciphertext = NULL, "
-                        + "reason_wrapped_key = NULL, reason_key_version = NULL WHERE dossier_id = $1")
-                        .execute(Tuple.of(row.getUUID("id"))))
-                .flatMap(done -> tx.preparedQuery("DELETE FROM delivery_package WHERE dossier_id = $1")
-                        .execute(Tuple.of(row.getUUID("id"))))
-                .flatMap(done -> enrolmentPurge.purgeOfDossier(tx, row.getUUID("id"), now))
-                .flatMap(done -> transitions.apply(tx, new TransitionService.Change(row.getUUID("id"),
-                        TransferState.of(row.getString("state")), TransitionName.PURGE, now, TIMER)
-                        .with("purged_at", now)
-                        .with("pupil_index", null)
-                        .with("pupil_id_ciphertext", null)
-                        .with("pupil_id_wrapped_key", null)
-                        .with("pupil_id_key_version", null)));
+    private Uni<TransferState.Purged> purge(SqlConnection tx, Dossier dossier, Instant now) {
+        Uni<Void> parts = dossiers.purgeRevisions(tx, dossier.id());
+        for (DossierPurgeHook hook : purgeHooks) {
+            parts = parts.flatMap(done -> hook.purge(tx, dossier.id(), now));
+        }
+        return parts.flatMap(done -> transitions.apply(tx, dossier.id(),
+                ((TransferState.Ended) dossier.state()).purge(now), now, TIMER));
     }
 
     private Uni<Integer> purgeUnmatchedEnrolmentBatch() {
@@ -155,19 +154,8 @@ public class LifecycleTimer {
                 now.minus(unmatchedEnrolmentRetention), now, batchSize));
     }
 
-    private Uni<List<Row>> due(SqlConnection tx, String condition, Instant now) {
-        return tx.preparedQuery("SELECT id, state, profile_id, profile_version FROM dossier WHERE " + condition
-                        + " ORDER BY updated_at LIMIT $2 FOR UPDATE SKIP LOCKED")
-                .execute(Tuple.of(now.atOffset(ZoneOffset.UTC), batchSize))
-                .map(rows -> {
-                    List<Row> out = new ArrayList<>();
-                    rows.forEach(out::add);
-                    return out;
-                });
-    }
-
-    /** Applies {@code step} to each row in turn (one connection carries one query at a time). */
-    private static Uni<Integer> each(List<Row> rows, java.util.function.Function<Row, Uni<?>> step) {
+    /** Applies {@code step} to each dossier in turn (one connection carries one query at a time). */
+    private static Uni<Integer> each(List<Dossier> rows, java.util.function.Function<Dossier, Uni<?>> step) {
         if (rows.isEmpty()) {
             return Uni.createFrom().item(0);
         }
@@ -181,9 +169,9 @@ public class LifecycleTimer {
      * The dossier's profile version; when that version has left the catalogue, the profile's newest
      * version, whose times then apply, so that one retired version never stalls the timer.
      */
-    private Profile profile(Row row) {
-        String id = row.getString("profile_id");
-        return profiles.find(id, row.getString("profile_version"))
+    private Profile profile(Dossier dossier) {
+        String id = dossier.profileId();
+        return profiles.find(id, dossier.profileVersion())
                 .or(() -> profiles.all().stream().filter(p -> p.id().equals(id))
                         .max(java.util.Comparator.comparing(Profile::version)))
                 .orElseThrow(() -> new IllegalStateException("No version of profile " + id + " is configured"));

@@ -1,10 +1,7 @@
 package nl.overdracht.notification;
 
-import nl.overdracht.lifecycle.TransitionName;
-import nl.overdracht.lifecycle.TransitionService;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
-import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
@@ -12,7 +9,6 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import nl.overdracht.platform.ApiException;
@@ -39,19 +35,14 @@ public class NotificationResource {
     @Inject
     Pool pool;
 
+    @Inject
+    NotificationRepository notifications;
+
     @GET
     @Operation(summary = "The latest 200 notifications about the school's dossiers")
     public Uni<List<Notification>> list() {
         String school = caller.get().school().orElseThrow(() -> new ApiException(ProblemType.FORBIDDEN,
                 "The token names no school."));
-        return pool.preparedQuery("SELECT id, dossier_id, kind, created_at FROM school_notification WHERE school = $1 "
-                        + "ORDER BY created_at DESC, id LIMIT 200")
-                .execute(Tuple.of(school))
-                .map(rows -> {
-                    List<Notification> out = new ArrayList<>();
-                    rows.forEach(row -> out.add(new Notification(row.getUUID("id"), row.getUUID("dossier_id"),
-                            row.getString("kind"), row.getOffsetDateTime("created_at").toInstant())));
-                    return out;
-                });
+        return notifications.latestOf(pool, school, 200);
     }
 }

@@ -1,18 +1,15 @@
 package nl.overdracht.notification;
 
 import nl.overdracht.lifecycle.TransitionName;
-import nl.overdracht.lifecycle.TransitionService;
+import nl.overdracht.lifecycle.DossierStateChanged;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
-import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Clock;
-import java.time.ZoneOffset;
 import java.util.EnumSet;
+import java.util.Optional;
 import java.util.Set;
-import java.util.UUID;
-import java.util.stream.Collectors;
 import nl.overdracht.outbox.OutboxEvent;
 import nl.overdracht.outbox.ProcessedEvents;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
@@ -31,6 +28,9 @@ public class SchoolNotifications {
     Pool pool;
 
     @Inject
+    NotificationRepository notifications;
+
+    @Inject
     ProcessedEvents processed;
 
     @Inject
@@ -46,23 +46,19 @@ public class SchoolNotifications {
      * The transitions a sending school hears of. Not its own acts (submit, revise), nor a package
      * re-encrypted to the receiving school's new certificate: for the sender nothing changed.
      */
-    static final Set<String> NOTIFIED = EnumSet.complementOf(
-                    EnumSet.of(TransitionName.ACCEPT, TransitionName.REVISE, TransitionName.REPACKAGE)).stream()
-            .map(TransitionName::name).collect(Collectors.toUnmodifiableSet());
+    static final Set<TransitionName> NOTIFIED = Set.copyOf(EnumSet.complementOf(
+            EnumSet.of(TransitionName.ACCEPT, TransitionName.REVISE, TransitionName.REPACKAGE)));
 
     /** Applies one event; answers whether it had an effect (false for a redelivery or an event of no interest). */
     public Uni<Boolean> handle(OutboxEvent event) {
-        String transition = event.payload().getString("transition", "");
-        if (!TransitionService.EVENT_TYPE.equals(event.type()) || !NOTIFIED.contains(transition)) {
+        Optional<DossierStateChanged> change = DossierStateChanged.from(event)
+                .filter(changed -> NOTIFIED.contains(changed.transition()));
+        if (change.isEmpty()) {
             return Uni.createFrom().item(false);
         }
         return pool.withTransaction(tx -> processed.firstTime(tx, CONSUMER, event.eventId())
                 .flatMap(first -> !first ? Uni.createFrom().item(false)
-                        : tx.preparedQuery("INSERT INTO school_notification (id, school, dossier_id, kind, event_id, "
-                                + "created_at) SELECT $1, sending_school, id, $3, $4, $5 FROM dossier WHERE id = $2")
-                                .execute(Tuple.of(UUID.randomUUID(), event.aggregateId(),
-                                        event.payload().getString("state"), event.eventId(),
-                                        clock.instant().atOffset(ZoneOffset.UTC)))
-                                .map(rows -> rows.rowCount() == 1)));
+                        : notifications.notifySender(tx, change.get().dossierId(), change.get().state(), event.eventId(),
+                                clock.instant())));
     }
 }

@@ -28,9 +28,11 @@ import nl.overdracht.audit.AuditRecord;
 import nl.overdracht.crypto.Aad;
 import nl.overdracht.crypto.DossierCipher;
 import nl.overdracht.crypto.SealedData;
-import nl.overdracht.intake.DossierStore;
+import nl.overdracht.lifecycle.Dossier;
+import nl.overdracht.lifecycle.DossierRepository;
 import nl.overdracht.lifecycle.IllegalTransitionException;
 import nl.overdracht.lifecycle.TransferState;
+import nl.overdracht.lifecycle.TransferState.ObjectionWindow;
 import nl.overdracht.lifecycle.TransitionName;
 import nl.overdracht.lifecycle.TransitionService;
 import nl.overdracht.platform.ApiException;
@@ -50,7 +52,10 @@ public class ObjectionService {
     Pool pool;
 
     @Inject
-    DossierStore dossiers;
+    DossierRepository dossiers;
+
+    @Inject
+    ObjectionRepository objections;
 
     @Inject
     ProfileCatalog profiles;
@@ -83,29 +88,30 @@ public class ObjectionService {
         Instant now = clock.instant();
         notInFuture(objection.objectedOn(), "/objectedOn");
         AuditActor actor = AuditActor.of(caller, Roles.SENDING_SCHOOL);
-        return pool.withTransaction(tx -> lockOpen(tx, caller, dossierId, now).flatMap(row -> {
-            TransferState state = TransferState.of(row.getString("state"));
-            Profile profile = profileOf(row);
+        return pool.withTransaction(tx -> lockOpen(tx, caller, dossierId, now).flatMap(dossier -> {
+            Profile profile = profileOf(dossier);
             UUID id = UUID.randomUUID();
             if (objection.whole()) {
                 // Before the match the objection is recorded and takes effect when the window opens.
-                return insert(tx, id, dossierId, objection, List.of(), now)
+                return objections.insertObjection(tx, id, dossierId, true, List.of(), objection.objectedBy(),
+                                objection.objectedOn(), now)
                         .flatMap(done -> audit.append(tx, new AuditRecord(AuditAction.OBJECTION_RECORDED, actor, dossierId,
                                 "whole", null)))
-                        .flatMap(done -> state instanceof TransferState.ObjectionWindow
-                                ? applyWhole(tx, dossierId, state, profile, now, actor)
+                        .flatMap(done -> dossier.state() instanceof ObjectionWindow window
+                                ? applyWhole(tx, dossierId, window, profile, now, actor)
                                 : Uni.createFrom().voidItem())
-                        .flatMap(done -> find(tx, id));
+                        .flatMap(done -> objections.find(tx, id));
             }
             List<String> sections = checkSections(profile, objection.sections());
             List<Problem.FieldError> mandatory = mandatorySections(profile, sections);
             if (!mandatory.isEmpty()) {
                 return Uni.createFrom().failure(new MandatorySectionException(mandatory));
             }
-            return insert(tx, id, dossierId, objection, sections, now)
+            return objections.insertObjection(tx, id, dossierId, false, sections, objection.objectedBy(),
+                            objection.objectedOn(), now)
                     .flatMap(done -> audit.append(tx, new AuditRecord(AuditAction.OBJECTION_RECORDED, actor, dossierId,
                             "sections", null)))
-                    .flatMap(done -> find(tx, id));
+                    .flatMap(done -> objections.find(tx, id));
         })).onFailure(MandatorySectionException.class).call(refused -> audit.append(new AuditRecord(
                 AuditAction.OBJECTION_REFUSED, actor, dossierId, "mandatory-section", null)));
     }
@@ -113,18 +119,16 @@ public class ObjectionService {
     public Uni<ObjectionView> withdraw(Caller caller, UUID dossierId, UUID objectionId) {
         Instant now = clock.instant();
         return pool.withTransaction(tx -> lockOpen(tx, caller, dossierId, now)
-                .flatMap(row -> tx.preparedQuery("UPDATE objection SET withdrawn_at = $3 WHERE id = $1 AND dossier_id = $2 "
-                        + "AND withdrawn_at IS NULL AND NOT whole").execute(Tuple.of(objectionId, dossierId,
-                        now.atOffset(ZoneOffset.UTC))))
-                .flatMap(updated -> {
-                    if (updated.rowCount() == 0) {
+                .flatMap(dossier -> objections.withdrawSectionObjection(tx, objectionId, dossierId, now))
+                .flatMap(withdrawn -> {
+                    if (!withdrawn) {
                         return Uni.createFrom().failure(new ApiException(ProblemType.NOT_FOUND,
                                 "No open objection " + objectionId + " to withdraw on this dossier."));
                     }
                     return audit.append(tx, new AuditRecord(AuditAction.OBJECTION_WITHDRAWN,
                             AuditActor.of(caller, Roles.SENDING_SCHOOL), dossierId, "withdrawn", null));
                 })
-                .flatMap(done -> find(tx, objectionId)));
+                .flatMap(done -> objections.find(tx, objectionId)));
     }
 
     public Uni<List<ObjectionView>> list(Caller caller, UUID dossierId) {
@@ -133,21 +137,15 @@ public class ObjectionService {
                     if (found.isEmpty()) {
                         return Uni.createFrom().failure(notFound(dossierId));
                     }
-                    return pool.preparedQuery("SELECT " + ObjectionView.COLUMNS + " FROM objection WHERE dossier_id = $1 "
-                            + "ORDER BY recorded_at, id").execute(Tuple.of(dossierId));
-                })
-                .map(rows -> {
-                    List<ObjectionView> out = new ArrayList<>();
-                    rows.forEach(row -> out.add(ObjectionView.from(row)));
-                    return out;
+                    return objections.listOf(pool, dossierId);
                 });
     }
 
     public Uni<Void> inspect(Caller caller, UUID dossierId, Inspection inspection) {
         Instant now = clock.instant();
         notInFuture(inspection.inspectedOn(), "/inspectedOn");
-        return pool.withTransaction(tx -> lockOpen(tx, caller, dossierId, now).flatMap(row -> {
-            if (profileOf(row).format().equals("oso-xml")) {
+        return pool.withTransaction(tx -> lockOpen(tx, caller, dossierId, now).flatMap(dossier -> {
+            if (profileOf(dossier).format().equals("oso-xml")) {
                 return Uni.createFrom().failure(new ApiException(ProblemType.UNPROCESSABLE,
                         "For an OSO dossier the inzage block inside the dossier is the record of inspection; "
                                 + "submit a revision to change it."));
@@ -155,12 +153,8 @@ public class ObjectionService {
             UUID id = UUID.randomUUID();
             SealedData reason = inspection.reason() == null || inspection.reason().isBlank() ? null
                     : cipher.seal(inspection.reason().getBytes(StandardCharsets.UTF_8), Aad.forField(id, "inspection-reason"));
-            return tx.preparedQuery("INSERT INTO inspection (id, dossier_id, inspected_on, agreed, reason_ciphertext, "
-                            + "reason_wrapped_key, reason_key_version, recorded_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)")
-                    .execute(Tuple.from(Arrays.asList(id, dossierId, inspection.inspectedOn(), inspection.agreed(),
-                            reason == null ? null : Bytea.of(reason.ciphertext()),
-                            reason == null ? null : Bytea.of(reason.wrappedKey()),
-                            reason == null ? null : reason.keyVersion(), now.atOffset(ZoneOffset.UTC))))
+            return objections.insertInspection(tx, id, dossierId, inspection.inspectedOn(), inspection.agreed(), reason,
+                            now)
                     .flatMap(done -> audit.append(tx, new AuditRecord(AuditAction.INSPECTION_RECORDED,
                             AuditActor.of(caller, Roles.SENDING_SCHOOL), dossierId,
                             inspection.agreed() ? "agreed" : "disagreed", null)));
@@ -191,26 +185,17 @@ public class ObjectionService {
 
     /** The objections that still stand on a dossier; delivery removes what they withhold. */
     public Uni<Standing> standing(SqlClient client, UUID dossierId) {
-        return client.preparedQuery("SELECT whole, sections FROM objection WHERE dossier_id = $1 AND withdrawn_at IS NULL")
-                .execute(Tuple.of(dossierId))
-                .map(rows -> {
-                    boolean whole = false;
-                    Set<String> sections = new LinkedHashSet<>();
-                    for (Row row : rows) {
-                        whole |= row.getBoolean("whole");
-                        sections.addAll(Arrays.asList(row.getArrayOfStrings("sections")));
-                    }
-                    return new Standing(whole, sections);
-                });
+        return objections.standing(client, dossierId);
     }
 
     /**
      * Just after a match, in its transaction: a whole objection recorded before the enrolment came
      * takes effect now that the window is open (OBJECTION_WINDOW → OBJECTED).
      */
-    public Uni<Void> afterMatch(SqlConnection tx, UUID dossierId, Profile profile, Instant now, AuditActor actor) {
+    public Uni<Void> afterMatch(SqlConnection tx, UUID dossierId, ObjectionWindow window, Profile profile, Instant now,
+            AuditActor actor) {
         return standing(tx, dossierId).flatMap(standing -> standing.whole()
-                ? applyWhole(tx, dossierId, new TransferState.ObjectionWindow(), profile, now, actor)
+                ? applyWhole(tx, dossierId, window, profile, now, actor)
                 : Uni.createFrom().voidItem());
     }
 
@@ -219,53 +204,38 @@ public class ObjectionService {
      * here and the dossier is purged after the profile's retention; otherwise the timer releases
      * it when the window elapses, and delivery carries only the mandatory sections.
      */
-    private Uni<Void> applyWhole(SqlConnection tx, UUID dossierId, TransferState from, Profile profile, Instant now,
+    private Uni<Void> applyWhole(SqlConnection tx, UUID dossierId, ObjectionWindow window, Profile profile, Instant now,
             AuditActor actor) {
-        return transitions.apply(tx, wholeObjection(new TransitionService.Change(dossierId, from, TransitionName.OBJECT, now, actor),
-                profile)).replaceWithVoid();
+        return transitions.apply(tx, dossierId, wholeObjection(window, profile, now), now, actor).replaceWithVoid();
     }
 
-    /** The OBJECT change for {@code profile}: it ends the transfer when no section of the profile is mandatory. */
-    static TransitionService.Change wholeObjection(TransitionService.Change change, Profile profile) {
-        if (!profile.mandatorySections().isEmpty()) {
-            return change;
-        }
-        return change.with("ended_at", change.at()).with("purge_after", change.at().plus(profile.retention().afterObjection()));
+    /** The OBJECT step for {@code profile}: it ends the transfer when no section of the profile is mandatory. */
+    static TransferState.Step<? extends TransferState> wholeObjection(ObjectionWindow window, Profile profile, Instant at) {
+        return profile.mandatorySections().isEmpty() ? window.objectAndEnd(at, profile.retention().afterObjection())
+                : window.object();
     }
 
-    /** The caller's dossier, locked, while parents may still object: before release and before the window closes. */
-    private Uni<Row> lockOpen(SqlConnection tx, Caller caller, UUID dossierId, Instant now) {
+    /**
+     * The caller's dossier, locked, while parents may still act on it ({@link TransferState#parentsMayAct}):
+     * before release and before the window closes.
+     */
+    private Uni<Dossier> lockOpen(SqlConnection tx, Caller caller, UUID dossierId, Instant now) {
         return dossiers.lockOwn(tx, dossierId, school(caller)).map(found -> {
-            Row row = found.orElseThrow(() -> notFound(dossierId));
-            TransferState state = TransferState.of(row.getString("state"));
-            if (!state.beforeRelease()) {
-                throw new IllegalTransitionException(state, TransitionName.OBJECT);
+            Dossier dossier = found.orElseThrow(() -> notFound(dossierId));
+            TransferState state = dossier.state();
+            if (state.parentsMayAct(now)) {
+                return dossier;
             }
-            OffsetDateTime windowEnds = row.getOffsetDateTime("window_ends_at");
-            if (windowEnds != null && !now.isBefore(windowEnds.toInstant())) {
+            if (state instanceof ObjectionWindow window) {
                 throw new ApiException(ProblemType.ILLEGAL_TRANSITION, "The objection window closed at "
-                        + windowEnds.toInstant() + ".");
+                        + window.windowEndsAt() + ".");
             }
-            return row;
+            throw new IllegalTransitionException(state, TransitionName.OBJECT);
         });
     }
 
-    private Uni<Void> insert(SqlConnection tx, UUID id, UUID dossierId, Objection objection, List<String> sections,
-            Instant now) {
-        return tx.preparedQuery("INSERT INTO objection (id, dossier_id, whole, sections, objected_by, objected_on, "
-                        + "recorded_at) VALUES ($1, $2, $3, $4, $5, $6, $7)")
-                .execute(Tuple.from(Arrays.asList(id, dossierId, objection.whole(), sections.toArray(String[]::new),
-                        objection.objectedBy(), objection.objectedOn(), now.atOffset(ZoneOffset.UTC))))
-                .replaceWithVoid();
-    }
-
-    private Uni<ObjectionView> find(SqlClient client, UUID id) {
-        return client.preparedQuery("SELECT " + ObjectionView.COLUMNS + " FROM objection WHERE id = $1")
-                .execute(Tuple.of(id)).map(rows -> ObjectionView.from(rows.iterator().next()));
-    }
-
-    private Profile profileOf(Row row) {
-        return profiles.find(row.getString("profile_id"), row.getString("profile_version")).orElseThrow();
+    private Profile profileOf(Dossier dossier) {
+        return profiles.find(dossier.profileId(), dossier.profileVersion()).orElseThrow();
     }
 
     private static List<String> checkSections(Profile profile, List<String> sections) {

@@ -2,8 +2,6 @@ package nl.overdracht.operations;
 
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
-import io.vertx.mutiny.sqlclient.Row;
-import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
@@ -13,10 +11,10 @@ import jakarta.ws.rs.core.MediaType;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import nl.overdracht.lifecycle.DossierRepository;
 import nl.overdracht.platform.ApiException;
 import nl.overdracht.platform.ProblemType;
 import nl.overdracht.security.CurrentCaller;
@@ -58,6 +56,9 @@ public class OperatorQueueResource {
     Pool pool;
 
     @Inject
+    DossierRepository dossiers;
+
+    @Inject
     Clock clock;
 
     @GET
@@ -66,25 +67,16 @@ public class OperatorQueueResource {
         String region = caller.get().region().orElseThrow(() -> new ApiException(ProblemType.FORBIDDEN,
                 "The token names no region."));
         Instant now = clock.instant();
-        return pool.preparedQuery("SELECT CASE WHEN p.dossier_id IS NULL THEN 'awaiting-package' "
-                        + "WHEN p.package IS NULL THEN 'withheld' WHEN p.downloaded_at IS NULL THEN 'awaiting-download' "
-                        + "ELSE 'awaiting-acknowledgement' END AS stage, count(*) AS waiting, "
-                        + "min(COALESCE(d.released_at, d.updated_at)) AS oldest "
-                        + "FROM dossier d JOIN school s ON s.id = d.receiving_school "
-                        + "LEFT JOIN delivery_package p ON p.dossier_id = d.id "
-                        + "WHERE s.region = $1 AND d.state IN ('RELEASED', 'DELIVERABLE') GROUP BY 1")
-                .execute(Tuple.of(region))
-                .map(rows -> {
-                    Map<String, Stage> stages = new LinkedHashMap<>();
-                    STAGES.forEach(stage -> stages.put(stage, new Stage(stage, 0, null, 0)));
-                    for (Row row : rows) {
-                        OffsetDateTime oldest = row.getOffsetDateTime("oldest");
-                        long wait = oldest == null ? 0 : Math.max(0, Duration.between(oldest.toInstant(), now).toSeconds());
-                        stages.put(row.getString("stage"), new Stage(row.getString("stage"), row.getLong("waiting"),
-                                oldest == null ? null : oldest.toInstant(), wait));
-                    }
-                    long total = stages.values().stream().mapToLong(Stage::count).sum();
-                    return new Queue(region, now, total, List.copyOf(stages.values()));
-                });
+        return dossiers.deliveryQueue(pool, region).map(found -> {
+            Map<String, Stage> stages = new LinkedHashMap<>();
+            STAGES.forEach(stage -> stages.put(stage, new Stage(stage, 0, null, 0)));
+            for (DossierRepository.QueueStage stage : found) {
+                Instant oldest = stage.oldestReleasedAt();
+                long wait = oldest == null ? 0 : Math.max(0, Duration.between(oldest, now).toSeconds());
+                stages.put(stage.stage(), new Stage(stage.stage(), stage.count(), oldest, wait));
+            }
+            long total = stages.values().stream().mapToLong(Stage::count).sum();
+            return new Queue(region, now, total, List.copyOf(stages.values()));
+        });
     }
 }

@@ -189,7 +189,7 @@ class DeliveryApiTest {
         TestCertificates.Issued certificate = fixtures().certificate("Late school " + id);
         upload(REGION, id, certificate.certificate());
 
-        assertThat(fixtures().state(dossier.id())).isEqualTo("DELIVERABLE");
+        fixtures().awaitState(dossier.id(), "DELIVERABLE");
         assertThat(openedWith(certificate, download(id, dossier.id()))).isEqualTo(dossier.body());
     }
 
@@ -200,7 +200,9 @@ class DeliveryApiTest {
         byte[] before = download(school.id(), dossier.id());
         TestCertificates.Issued newer = fixtures().certificate("Rotated school " + school.id());
 
+        String first = DeliveryFixtures.packageSha256(school.id(), dossier.id());
         UUID newerId = upload(REGION, school.id(), newer.certificate());
+        DeliveryFixtures.awaitPackageChanged(school.id(), dossier.id(), first);
 
         byte[] rotated = download(school.id(), dossier.id());
         assertThat(rotated).isNotEqualTo(before);
@@ -208,6 +210,7 @@ class DeliveryApiTest {
         assertThatThrownBy(() -> openedWith(school.certificate(), rotated)).isInstanceOf(CryptoException.class);
 
         revoke(REGION, school.id(), newerId);
+        DeliveryFixtures.awaitPackageChanged(school.id(), dossier.id(), DeliveryFixtures.sha256Hex(rotated));
 
         byte[] back = download(school.id(), dossier.id());
         assertThat(openedWith(school.certificate(), back)).isEqualTo(dossier.body());
@@ -220,7 +223,9 @@ class DeliveryApiTest {
         School school = school(REGION);
         Submitted dossier = delivered(school);
 
+        String packaged = DeliveryFixtures.packageSha256(school.id(), dossier.id());
         revoke(REGION, school.id(), school.certificateId());
+        DeliveryFixtures.awaitPackageChanged(school.id(), dossier.id(), packaged);
 
         receiving(school.id()).when().get("/api/v1/deliveries/" + dossier.id())
                 .then().statusCode(409).contentType(Problem.MEDIA_TYPE);
@@ -229,6 +234,7 @@ class DeliveryApiTest {
 
         TestCertificates.Issued replacement = fixtures().certificate("Replacement " + school.id());
         upload(REGION, school.id(), replacement.certificate());
+        DeliveryFixtures.awaitPackageChanged(school.id(), dossier.id(), null);
 
         assertThat(openedWith(replacement, download(school.id(), dossier.id()))).isEqualTo(dossier.body());
     }
@@ -276,7 +282,7 @@ class DeliveryApiTest {
                 .when().patch("/api/v1/registry/schools/" + school.id())
                 .then().statusCode(200);
 
-        assertThat(fixtures().state(waiting.id())).isEqualTo("DELIVERABLE");
+        fixtures().awaitState(waiting.id(), "DELIVERABLE");
     }
 
     @Test

@@ -205,6 +205,28 @@ final class DeliveryFixtures {
                 .until(() -> state(dossier), state::equals);
     }
 
+    /** The package's SHA-256 as the school's list shows it (reading the list is no download); null while withheld. */
+    static String packageSha256(String school, UUID delivery) {
+        return receiving(school).when().get("/api/v1/deliveries?state=all")
+                .then().statusCode(200)
+                .extract().path("find { it.id == '" + delivery + "' }.packageSha256");
+    }
+
+    /**
+     * Waits until a registry change has been worked off: registry requests answer at once and the
+     * packages follow in the background, so the package's hash moves away from {@code before}
+     * (null: withheld, or not yet packaged).
+     */
+    static void awaitPackageChanged(String school, UUID delivery, String before) {
+        org.awaitility.Awaitility.await("the package of " + delivery + " to change").atMost(WAIT)
+                .pollInterval(Duration.ofMillis(100))
+                .until(() -> packageSha256(school, delivery), now -> !java.util.Objects.equals(now, before));
+    }
+
+    static String sha256Hex(byte[] bytes) throws java.security.NoSuchAlgorithmException {
+        return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(bytes));
+    }
+
     static byte[] download(String school, UUID delivery) {
         return receiving(school).when().get("/api/v1/deliveries/" + delivery)
                 .then().statusCode(200)

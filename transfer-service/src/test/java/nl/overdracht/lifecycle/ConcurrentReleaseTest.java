@@ -42,6 +42,9 @@ class ConcurrentReleaseTest {
     TransitionService transitions;
 
     @Inject
+    DossierRepository dossierRepository;
+
+    @Inject
     ProfileCatalog profiles;
 
     @Inject
@@ -55,6 +58,7 @@ class ConcurrentReleaseTest {
         LifecycleTimer other = new LifecycleTimer();
         other.pool = pool;
         other.transitions = transitions;
+        other.dossiers = dossierRepository;
         other.profiles = profiles;
         other.clock = clock;
         other.batchSize = batchSize;

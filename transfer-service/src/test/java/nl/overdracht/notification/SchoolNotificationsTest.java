@@ -1,7 +1,7 @@
 package nl.overdracht.notification;
 
 import nl.overdracht.lifecycle.TransitionName;
-import nl.overdracht.lifecycle.TransitionService;
+import nl.overdracht.lifecycle.DossierStateChanged;
 import static nl.overdracht.testing.Transfers.as;
 import static nl.overdracht.testing.Transfers.enrol;
 import static nl.overdracht.testing.Transfers.one;
@@ -11,7 +11,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import io.smallrye.mutiny.Uni;
-import io.vertx.core.json.JsonObject;
 import io.vertx.mutiny.sqlclient.Pool;
 import jakarta.inject.Inject;
 import java.time.Instant;
@@ -36,9 +35,8 @@ class SchoolNotificationsTest {
     Pool pool;
 
     private static OutboxEvent released(UUID dossierId) {
-        return OutboxEvent.dossier(dossierId, TransitionService.EVENT_TYPE, new JsonObject()
-                .put("dossierId", dossierId.toString()).put("transition", "RELEASE").put("from", "OBJECTION_WINDOW")
-                .put("state", "RELEASED").put("revision", 1).put("at", Instant.now().toString()), Instant.now());
+        return new DossierStateChanged(dossierId, TransitionName.RELEASE, "OBJECTION_WINDOW", "RELEASED", 1,
+                "00".repeat(32), Instant.now()).toOutboxEvent();
     }
 
     private long notificationsFor(UUID eventId) {
@@ -67,9 +65,8 @@ class SchoolNotificationsTest {
     @Test
     void a_package_re_encrypted_for_the_receiving_school_is_no_news_for_the_sender() {
         UUID dossier = submitOso(Transfers.school("NS"), Transfers.bsn(), null);
-        OutboxEvent repackaged = OutboxEvent.dossier(dossier, TransitionService.EVENT_TYPE, new JsonObject()
-                .put("dossierId", dossier.toString()).put("transition", "REPACKAGE").put("from", "DELIVERABLE")
-                .put("state", "DELIVERABLE").put("revision", 1).put("at", Instant.now().toString()), Instant.now());
+        OutboxEvent repackaged = new DossierStateChanged(dossier, TransitionName.REPACKAGE, "DELIVERABLE", "DELIVERABLE",
+                1, "00".repeat(32), Instant.now()).toOutboxEvent();
 
         boolean effect = notifications.handle(repackaged).await().atMost(Transfers.WAIT);
 

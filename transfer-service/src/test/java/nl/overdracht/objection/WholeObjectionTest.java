@@ -5,10 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
-import nl.overdracht.audit.AuditActor;
 import nl.overdracht.lifecycle.TransferState;
 import nl.overdracht.lifecycle.TransitionName;
-import nl.overdracht.lifecycle.TransitionService;
 import nl.overdracht.profile.ProfileCatalog;
 import nl.overdracht.profile.Profile;
 import nl.overdracht.profile.Section;
@@ -20,10 +18,8 @@ class WholeObjectionTest {
     private static final Instant NOW = Instant.parse("2026-03-01T10:00:00Z");
     private static final Profile BASO = new ProfileCatalog().find("vl-baso", "2").orElseThrow();
 
-    private static TransitionService.Change objection() {
-        return new TransitionService.Change(UUID.randomUUID(), new TransferState.ObjectionWindow(), TransitionName.OBJECT, NOW,
-                AuditActor.system("test"));
-    }
+    private static final TransferState.ObjectionWindow WINDOW = new TransferState.ObjectionWindow("99YY00",
+            UUID.randomUUID(), NOW.minusSeconds(60), NOW.plusSeconds(3600));
 
     /** The same profile, with no section mandatory. */
     private static Profile withoutMandatorySections(Profile profile) {
@@ -35,19 +31,21 @@ class WholeObjectionTest {
 
     @Test
     void with_mandatory_sections_a_whole_objection_leaves_the_dossier_to_be_released_after_its_window() {
-        TransitionService.Change change = ObjectionService.wholeObjection(objection(), BASO);
+        TransferState.Step<?> step = ObjectionService.wholeObjection(WINDOW, BASO, NOW);
 
-        assertThat(change.columns()).doesNotContainKeys("ended_at", "purge_after");
+        assertThat(step.name()).isEqualTo(TransitionName.OBJECT);
+        assertThat(step.to()).isEqualTo(new TransferState.Objected("99YY00", WINDOW.windowEndsAt()));
     }
 
     @Test
     void without_mandatory_sections_a_whole_objection_ends_the_transfer_and_schedules_the_purge() {
         Profile none = withoutMandatorySections(BASO);
 
-        TransitionService.Change change = ObjectionService.wholeObjection(objection(), none);
+        TransferState.Step<?> step = ObjectionService.wholeObjection(WINDOW, none, NOW);
 
-        assertThat(change.columns()).containsEntry("ended_at", NOW)
-                .containsEntry("purge_after", NOW.plus(none.retention().afterObjection()));
+        assertThat(step.to()).isEqualTo(new TransferState.ObjectedEnded(NOW, NOW.plus(none.retention().afterObjection())));
+        assertThat(step.to()).isInstanceOf(TransferState.Ended.class);
+        assertThat(step.to().name()).isEqualTo("OBJECTED");
     }
 
     @Test
