@@ -26,6 +26,7 @@ import nl.overdracht.lifecycle.TransitionService;
 import nl.overdracht.platform.ApiException;
 import nl.overdracht.platform.Problem;
 import nl.overdracht.platform.ProblemType;
+import nl.overdracht.platform.Problems;
 import nl.overdracht.profile.ProfileCatalog;
 import nl.overdracht.registry.SchoolAdmission;
 import nl.overdracht.security.Caller;
@@ -71,7 +72,7 @@ public class DeliveryService {
     }
 
     public Uni<List<DeliveryView>> list(Caller caller, Filter filter, int limit) {
-        String school = schoolOf(caller);
+        String school = caller.requireSchool();
         String condition = switch (filter) {
             case PENDING -> " AND p.acknowledged_at IS NULL";
             case ACKNOWLEDGED -> " AND p.acknowledged_at IS NOT NULL";
@@ -94,13 +95,13 @@ public class DeliveryService {
      * not-modified and is not a download; a real download is recorded and audited.
      */
     public Uni<Download> download(Caller caller, UUID id, Optional<String> ifNoneMatch) {
-        String school = schoolOf(caller);
+        String school = caller.requireSchool();
         Instant now = clock.instant();
         return pool.withTransaction(tx -> admission.requireMayReceive(tx, school)
                 .flatMap(admitted -> tx.preparedQuery("SELECT package, package_sha256, media_type FROM delivery_package "
                         + "WHERE dossier_id = $1 AND receiving_school = $2 FOR UPDATE").execute(Tuple.of(id, school)))
                 .flatMap(rows -> {
-                    Row row = only(rows.iterator(), id);
+                    Row row = only(rows.iterator());
                     if (row.getBuffer("package") == null) {
                         throw new ApiException(ProblemType.CONFLICT, "Delivery " + id + " waits for a valid certificate "
                                 + "of the school; once one is registered the package is encrypted to it.");
@@ -125,7 +126,7 @@ public class DeliveryService {
      * (and audited); a repeat answers the first answer again.
      */
     public Uni<Acknowledgement> acknowledge(Caller caller, UUID id, byte[] contentSha256) {
-        String school = schoolOf(caller);
+        String school = caller.requireSchool();
         AuditActor actor = AuditActor.of(caller, Roles.RECEIVING_SCHOOL);
         return audit.latestCheckpoint().flatMap(checkpoint -> pool.withTransaction(tx -> admission.requireMayReceive(tx,
                                 school)
@@ -135,7 +136,7 @@ public class DeliveryService {
                                         + "WHERE p.dossier_id = $1 AND p.receiving_school = $2 FOR UPDATE OF p, d")
                                 .execute(Tuple.of(id, school)))
                         .flatMap(rows -> {
-                            Row row = only(rows.iterator(), id);
+                            Row row = only(rows.iterator());
                             if (!MessageDigest.isEqual(row.getBuffer("content_sha256").getBytes(), contentSha256)) {
                                 throw new HashMismatch();
                             }
@@ -178,16 +179,11 @@ public class DeliveryService {
         return false;
     }
 
-    private static Row only(java.util.Iterator<Row> rows, UUID id) {
+    private static Row only(java.util.Iterator<Row> rows) {
         if (!rows.hasNext()) {
-            throw new ApiException(ProblemType.NOT_FOUND, "No delivery " + id + " for this school.");
+            throw Problems.noSuchDelivery();
         }
         return rows.next();
-    }
-
-    static String schoolOf(Caller caller) {
-        return caller.school().orElseThrow(() -> new ApiException(ProblemType.FORBIDDEN,
-                "The token names no school; only a receiving school has deliveries."));
     }
 
     /** The school decrypted something else: 422, nothing changes. */

@@ -22,9 +22,7 @@ import nl.overdracht.crypto.Aad;
 import nl.overdracht.crypto.BlindIndex;
 import nl.overdracht.crypto.DossierCipher;
 import nl.overdracht.crypto.SealedData;
-import nl.overdracht.platform.ApiException;
 import nl.overdracht.platform.Bytea;
-import nl.overdracht.platform.ProblemType;
 import nl.overdracht.profile.PupilId;
 import nl.overdracht.registry.SchoolAdmission;
 import nl.overdracht.security.Caller;
@@ -60,8 +58,7 @@ public class EnrolmentService {
     }
 
     public Uni<EnrolmentView> enrol(Caller caller, Enrolment enrolment) {
-        String school = caller.school().orElseThrow(() -> new ApiException(ProblemType.FORBIDDEN,
-                "The token names no school; only a school may record an enrolment."));
+        String school = caller.requireSchool();
         UUID id = UUID.randomUUID();
         Instant now = clock.instant();
         byte[] index = blindIndex.of(enrolment.pupil().kind().name(), enrolment.pupil().value());
@@ -84,8 +81,7 @@ public class EnrolmentService {
     }
 
     public Uni<List<EnrolmentView>> list(Caller caller, boolean onlyUnmatched, int limit) {
-        String school = caller.school().orElseThrow(() -> new ApiException(ProblemType.FORBIDDEN,
-                "The token names no school."));
+        String school = caller.requireSchool();
         return pool.preparedQuery("SELECT " + EnrolmentView.COLUMNS + " FROM enrolment WHERE receiving_school = $1"
                         + (onlyUnmatched ? " AND matched_dossier_id IS NULL" : "") + " ORDER BY created_at DESC, id LIMIT $2")
                 .execute(Tuple.of(school, limit))

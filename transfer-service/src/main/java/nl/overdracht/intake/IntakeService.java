@@ -29,6 +29,7 @@ import nl.overdracht.lifecycle.TransitionName;
 import nl.overdracht.lifecycle.TransitionService;
 import nl.overdracht.platform.ApiException;
 import nl.overdracht.platform.ProblemType;
+import nl.overdracht.platform.Problems;
 import nl.overdracht.profile.DossierInspector;
 import nl.overdracht.profile.InspectedDossier;
 import nl.overdracht.profile.ProfileCatalog;
@@ -96,7 +97,7 @@ public class IntakeService {
      * audited as {@code DOSSIER_REFUSED} with the problem's type as outcome, and nothing else is kept.
      */
     public Uni<Outcome> submit(Submission submission) {
-        String school = schoolOf(submission.caller());
+        String school = submission.caller().requireSchool();
         Uni<Outcome> outcome = Uni.createFrom().deferred(() -> {
             if (submission.idempotencyKey().isPresent()) {
                 byte[] requestHash = requestHash(submission);
@@ -169,7 +170,7 @@ public class IntakeService {
 
     /** A new revision of the caller's dossier, while it is not yet released. */
     public Uni<DossierStatus> revise(Caller caller, UUID id, String mediaType, byte[] body) {
-        String school = schoolOf(caller);
+        String school = caller.requireSchool();
         return auditRefusal(Uni.createFrom().deferred(() -> storeRevision(caller, school, id, mediaType, body)), caller, id);
     }
 
@@ -180,7 +181,7 @@ public class IntakeService {
         byte[] index = blindIndex.of(pupil.kind().name(), pupil.value());
         Instant now = clock.instant();
         return pool.withTransaction(tx -> store.lockOwn(tx, id, school)
-                .map(found -> found.orElseThrow(() -> notFound(id)))
+                .map(found -> found.orElseThrow(Problems::noSuchDossier))
                 .flatMap(row -> {
                     TransferState state = TransferState.of(row.getString("state"));
                     TransitionName.REVISE.apply(state);
@@ -202,10 +203,10 @@ public class IntakeService {
 
     /** Withdraws the caller's dossier before release; it is purged after the profile's retention. */
     public Uni<DossierStatus> withdraw(Caller caller, UUID id) {
-        String school = schoolOf(caller);
+        String school = caller.requireSchool();
         Instant now = clock.instant();
         return pool.withTransaction(tx -> store.lockOwn(tx, id, school)
-                .map(found -> found.orElseThrow(() -> notFound(id)))
+                .map(found -> found.orElseThrow(Problems::noSuchDossier))
                 .flatMap(row -> transitions.apply(tx, new TransitionService.Change(id, TransferState.of(row.getString("state")),
                                 TransitionName.WITHDRAW, now, AuditActor.of(caller, Roles.SENDING_SCHOOL))
                                 .with("ended_at", now)
@@ -216,12 +217,12 @@ public class IntakeService {
     }
 
     public Uni<DossierStatus> status(Caller caller, UUID id) {
-        return store.findOwn(pool, id, schoolOf(caller)).map(found -> found.orElseThrow(() -> notFound(id)));
+        return store.findOwn(pool, id, caller.requireSchool()).map(found -> found.orElseThrow(Problems::noSuchDossier));
     }
 
     public Uni<List<DossierStatus>> list(Caller caller, Optional<String> state, int limit) {
         state.ifPresent(TransferState::of);
-        return store.listOwn(pool, schoolOf(caller), state, limit);
+        return store.listOwn(pool, caller.requireSchool(), state, limit);
     }
 
     private static void checkSameDossier(Row row, InspectedDossier inspected, byte[] index) {
@@ -231,15 +232,6 @@ public class IntakeService {
         if (!MessageDigest.isEqual(row.getBuffer("pupil_index").getBytes(), index)) {
             throw new ApiException(ProblemType.UNPROCESSABLE, "A revision must be about the same pupil.");
         }
-    }
-
-    static String schoolOf(Caller caller) {
-        return caller.school().orElseThrow(() -> new ApiException(ProblemType.FORBIDDEN,
-                "The token names no school; only a school may do this."));
-    }
-
-    static ApiException notFound(UUID id) {
-        return new ApiException(ProblemType.NOT_FOUND, "No dossier " + id + " of this school.");
     }
 
     private static byte[] requestHash(Submission submission) {

@@ -15,8 +15,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import nl.overdracht.platform.ApiException;
-import nl.overdracht.platform.ProblemType;
 import nl.overdracht.security.CurrentCaller;
 import nl.overdracht.security.Roles;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -42,8 +40,7 @@ public class NotificationResource {
     @GET
     @Operation(summary = "The latest 200 notifications about the school's dossiers")
     public Uni<List<Notification>> list() {
-        String school = caller.get().school().orElseThrow(() -> new ApiException(ProblemType.FORBIDDEN,
-                "The token names no school."));
+        String school = caller.get().requireSchool();
         return pool.preparedQuery("SELECT id, dossier_id, kind, created_at FROM school_notification WHERE school = $1 "
                         + "ORDER BY created_at DESC, id LIMIT 200")
                 .execute(Tuple.of(school))

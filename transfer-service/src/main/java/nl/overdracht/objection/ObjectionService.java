@@ -36,6 +36,7 @@ import nl.overdracht.lifecycle.TransitionService;
 import nl.overdracht.platform.ApiException;
 import nl.overdracht.platform.Problem;
 import nl.overdracht.platform.ProblemType;
+import nl.overdracht.platform.Problems;
 import nl.overdracht.profile.DossierInspector;
 import nl.overdracht.profile.Profile;
 import nl.overdracht.profile.ProfileCatalog;
@@ -118,8 +119,7 @@ public class ObjectionService {
                         now.atOffset(ZoneOffset.UTC))))
                 .flatMap(updated -> {
                     if (updated.rowCount() == 0) {
-                        return Uni.createFrom().failure(new ApiException(ProblemType.NOT_FOUND,
-                                "No open objection " + objectionId + " to withdraw on this dossier."));
+                        return Uni.createFrom().failure(Problems.noSuchOpenObjection());
                     }
                     return audit.append(tx, new AuditRecord(AuditAction.OBJECTION_WITHDRAWN,
                             AuditActor.of(caller, Roles.SENDING_SCHOOL), dossierId, "withdrawn", null));
@@ -128,10 +128,10 @@ public class ObjectionService {
     }
 
     public Uni<List<ObjectionView>> list(Caller caller, UUID dossierId) {
-        return dossiers.findOwn(pool, dossierId, school(caller))
+        return dossiers.findOwn(pool, dossierId, caller.requireSchool())
                 .flatMap(found -> {
                     if (found.isEmpty()) {
-                        return Uni.createFrom().failure(notFound(dossierId));
+                        return Uni.createFrom().failure(Problems.noSuchDossier());
                     }
                     return pool.preparedQuery("SELECT " + ObjectionView.COLUMNS + " FROM objection WHERE dossier_id = $1 "
                             + "ORDER BY recorded_at, id").execute(Tuple.of(dossierId));
@@ -235,8 +235,8 @@ public class ObjectionService {
 
     /** The caller's dossier, locked, while parents may still object: before release and before the window closes. */
     private Uni<Row> lockOpen(SqlConnection tx, Caller caller, UUID dossierId, Instant now) {
-        return dossiers.lockOwn(tx, dossierId, school(caller)).map(found -> {
-            Row row = found.orElseThrow(() -> notFound(dossierId));
+        return dossiers.lockOwn(tx, dossierId, caller.requireSchool()).map(found -> {
+            Row row = found.orElseThrow(Problems::noSuchDossier);
             TransferState state = TransferState.of(row.getString("state"));
             if (!state.beforeRelease()) {
                 throw new IllegalTransitionException(state, TransitionName.OBJECT);
@@ -309,14 +309,6 @@ public class ObjectionService {
                     + "did, once they did it.", List.of(new Problem.FieldError(pointer, "lies in the future",
                             "date-in-future")));
         }
-    }
-
-    private static String school(Caller caller) {
-        return caller.school().orElseThrow(() -> new ApiException(ProblemType.FORBIDDEN, "The token names no school."));
-    }
-
-    private static ApiException notFound(UUID dossierId) {
-        return new ApiException(ProblemType.NOT_FOUND, "No dossier " + dossierId + " of this school.");
     }
 
     /** An objection to a section the law makes mandatory to transfer: 422 with the legal reason. */

@@ -17,8 +17,6 @@ import java.time.OffsetDateTime;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import nl.overdracht.platform.ApiException;
-import nl.overdracht.platform.ProblemType;
 import nl.overdracht.security.CurrentCaller;
 import nl.overdracht.security.Roles;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -63,8 +61,7 @@ public class OperatorQueueResource {
     @GET
     @Operation(summary = "Deliveries waiting in the operator's region, per stage, with the oldest wait; no content")
     public Uni<Queue> queue() {
-        String region = caller.get().region().orElseThrow(() -> new ApiException(ProblemType.FORBIDDEN,
-                "The token names no region."));
+        String region = caller.get().requireRegion();
         Instant now = clock.instant();
         return pool.preparedQuery("SELECT CASE WHEN p.dossier_id IS NULL THEN 'awaiting-package' "
                         + "WHEN p.package IS NULL THEN 'withheld' WHEN p.downloaded_at IS NULL THEN 'awaiting-download' "
