@@ -9,6 +9,8 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.util.Locale;
+import nl.overdracht.platform.QueryParams;
 import nl.overdracht.security.CurrentCaller;
 import nl.overdracht.security.Roles;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -54,8 +56,9 @@ public class AuditResource {
         boolean csv = wantsCsv(headers);
         return access.region(callers.get())
                 .map(region -> new AuditQueries.Filter(region.orElse(null), QueryParams.uuid("dossier", dossier),
-                        QueryParams.school(school), QueryParams.action(action), QueryParams.instant("from", from),
-                        QueryParams.instant("to", to), QueryParams.cursor("cursor", cursor), QueryParams.limit(limit)))
+                        school(school), action(action), QueryParams.instant("from", from),
+                        QueryParams.instant("to", to), QueryParams.cursor("cursor", cursor),
+                        QueryParams.limit("limit", limit)))
                 .flatMap(queries::entries)
                 .map(page -> entriesResponse(page, csv));
     }
@@ -79,7 +82,7 @@ public class AuditResource {
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "Signed checkpoints in size order, cursor-paginated (cursor = last size)")
     public Uni<AuditViews.Checkpoints> checkpoints(@RestQuery Long cursor, @RestQuery Integer limit) {
-        return queries.checkpoints(QueryParams.cursor("cursor", cursor), QueryParams.limit(limit))
+        return queries.checkpoints(QueryParams.cursor("cursor", cursor), QueryParams.limit("limit", limit))
                 .map(page -> new AuditViews.Checkpoints(
                         page.items().stream().map(AuditViews.CheckpointView::of).toList(), page.next()));
     }
@@ -100,6 +103,31 @@ public class AuditResource {
         return access.requireNational(callers.get())
                 .flatMap(ignored -> export.export(QueryParams.sequence("from", from), QueryParams.sequence("to", to)))
                 .map(body -> Response.ok(body, AuditExport.MEDIA_TYPE + ";charset=UTF-8").build());
+    }
+
+    private static AuditAction action(String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return AuditAction.valueOf(value.trim().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw QueryParams.invalid("action", "must be one of the audit actions");
+        }
+    }
+
+    /**
+     * The actor school to filter by. Not held to the school-id rule: the log records the school a
+     * token claimed, also when the request was refused, and an auditor looks for exactly that.
+     */
+    private static String school(String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        if (value.length() > 64) {
+            throw QueryParams.invalid("school", "must be a school id");
+        }
+        return value.trim();
     }
 
     /** CSV when the caller prefers it to JSON; JSON otherwise (also for a missing or wildcard Accept). */

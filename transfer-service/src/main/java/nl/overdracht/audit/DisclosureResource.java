@@ -10,8 +10,8 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import java.util.UUID;
 import nl.overdracht.lifecycle.DossierRepository;
-import nl.overdracht.platform.ApiException;
-import nl.overdracht.platform.ProblemType;
+import nl.overdracht.platform.Problems;
+import nl.overdracht.platform.QueryParams;
 import nl.overdracht.security.Caller;
 import nl.overdracht.security.CurrentCaller;
 import nl.overdracht.security.Roles;
@@ -53,7 +53,7 @@ public class DisclosureResource {
         Caller caller = callers.get();
         UUID dossier = uuid(id);
         AuditQueries.Filter filter = new AuditQueries.Filter(null, dossier, null, null, null, null,
-                QueryParams.cursor("cursor", cursor), QueryParams.limit(limit));
+                QueryParams.cursor("cursor", cursor), QueryParams.limit("limit", limit));
         return dossiers.parties(pool, dossier)
                 .flatMap(parties -> {
                     String role = parties.map(found -> partyRole(caller, found)).orElse(null);
@@ -85,14 +85,14 @@ public class DisclosureResource {
         AuditRecord refusal = new AuditRecord(AuditAction.ACCESS_REFUSED, AuditActor.of(caller, role), dossier,
                 "refused:not-a-party", null);
         return audit.append(refusal).onItemOrFailure().transformToUni((ignored, failure) -> Uni.createFrom()
-                .failure(new ApiException(ProblemType.NOT_FOUND, "There is no such dossier for this school.")));
+                .failure(Problems.noSuchDossier()));
     }
 
     private static UUID uuid(String id) {
         try {
             return UUID.fromString(id);
         } catch (IllegalArgumentException e) {
-            throw new ApiException(ProblemType.NOT_FOUND, "There is no such dossier for this school.");
+            throw Problems.noSuchDossier();
         }
     }
 }

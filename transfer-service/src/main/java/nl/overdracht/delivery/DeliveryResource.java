@@ -25,6 +25,7 @@ import java.util.UUID;
 import nl.overdracht.platform.ApiException;
 import nl.overdracht.platform.Problem;
 import nl.overdracht.platform.ProblemType;
+import nl.overdracht.platform.QueryParams;
 import nl.overdracht.security.CurrentCaller;
 import nl.overdracht.security.Roles;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -53,11 +54,7 @@ public class DeliveryResource {
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "The school's deliveries: pending (default), acknowledged or all")
     public Uni<List<DeliveryView>> list(@QueryParam("state") String state, @QueryParam("limit") Integer limit) {
-        int size = limit == null ? 100 : limit;
-        if (size < 1 || size > 1000) {
-            throw new ApiException(ProblemType.INVALID_REQUEST, "limit must be between 1 and 1000.",
-                    List.of(new Problem.FieldError("/limit", "must be between 1 and 1000")));
-        }
+        int size = QueryParams.limit("/limit", limit);
         return deliveries.list(caller.get(), filter(state), size);
     }
 

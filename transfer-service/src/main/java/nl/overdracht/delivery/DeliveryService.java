@@ -28,6 +28,7 @@ import nl.overdracht.lifecycle.TransitionService;
 import nl.overdracht.platform.ApiException;
 import nl.overdracht.platform.Problem;
 import nl.overdracht.platform.ProblemType;
+import nl.overdracht.platform.Problems;
 import nl.overdracht.profile.ProfileCatalog;
 import nl.overdracht.registry.SchoolAdmission;
 import nl.overdracht.security.Caller;
@@ -79,7 +80,7 @@ public class DeliveryService {
     }
 
     public Uni<List<DeliveryView>> list(Caller caller, Filter filter, int limit) {
-        String school = schoolOf(caller);
+        String school = caller.requireSchool();
         Optional<Boolean> acknowledged = switch (filter) {
             case PENDING -> Optional.of(false);
             case ACKNOWLEDGED -> Optional.of(true);
@@ -94,12 +95,12 @@ public class DeliveryService {
      * not-modified and is not a download; a real download is recorded and audited.
      */
     public Uni<Download> download(Caller caller, UUID id, Optional<String> ifNoneMatch) {
-        String school = schoolOf(caller);
+        String school = caller.requireSchool();
         Instant now = clock.instant();
         return pool.withTransaction(tx -> admission.requireMayReceive(tx, school)
                 .flatMap(admitted -> deliveries.lockForDownload(tx, id, school))
                 .flatMap(found -> {
-                    DeliveryRepository.Stored stored = found.orElseThrow(() -> notFound(id));
+                    DeliveryRepository.Stored stored = found.orElseThrow(() -> Problems.noSuchDelivery());
                     if (stored.cms() == null) {
                         throw new ApiException(ProblemType.CONFLICT, "Delivery " + id + " waits for a valid certificate "
                                 + "of the school; once one is registered the package is encrypted to it.");
@@ -121,7 +122,7 @@ public class DeliveryService {
      * (and audited); a repeat answers the first answer again.
      */
     public Uni<Acknowledgement> acknowledge(Caller caller, UUID id, byte[] contentSha256) {
-        String school = schoolOf(caller);
+        String school = caller.requireSchool();
         AuditActor actor = AuditActor.of(caller, Roles.RECEIVING_SCHOOL);
         return audit.latestCheckpoint().flatMap(checkpoint -> pool.withTransaction(tx -> admission.requireMayReceive(tx,
                                 school)
@@ -129,7 +130,7 @@ public class DeliveryService {
                         .flatMap(admitted -> dossiers.lock(tx, id))
                         .flatMap(dossier -> deliveries.lockForAcknowledgement(tx, id, school)
                                 .flatMap(delivery -> acknowledgeLocked(tx, id, dossier.orElse(null),
-                                        delivery.orElseThrow(() -> notFound(id)), contentSha256, checkpoint, actor)))))
+                                        delivery.orElseThrow(() -> Problems.noSuchDelivery()), contentSha256, checkpoint, actor)))))
                 .onFailure(HashMismatch.class).call(mismatch -> audit.append(new AuditRecord(
                         AuditAction.DELIVERY_ACKNOWLEDGED, actor, id, "refused:content-hash-mismatch", null)));
     }
@@ -167,15 +168,6 @@ public class DeliveryService {
             }
         }
         return false;
-    }
-
-    private static ApiException notFound(UUID id) {
-        return new ApiException(ProblemType.NOT_FOUND, "No delivery " + id + " for this school.");
-    }
-
-    static String schoolOf(Caller caller) {
-        return caller.school().orElseThrow(() -> new ApiException(ProblemType.FORBIDDEN,
-                "The token names no school; only a receiving school has deliveries."));
     }
 
     /** The school decrypted something else: 422, nothing changes. */

@@ -17,10 +17,9 @@ import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.time.LocalDate;
 import java.util.List;
-import nl.overdracht.platform.ApiException;
-import nl.overdracht.platform.Problem;
-import nl.overdracht.platform.ProblemType;
+import nl.overdracht.platform.QueryParams;
 import nl.overdracht.profile.PupilId;
+import nl.overdracht.registry.SchoolId;
 import nl.overdracht.security.CurrentCaller;
 import nl.overdracht.security.Roles;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -42,7 +41,8 @@ public class EnrolmentResource {
      * @param enrolmentDate the first school day at the receiving school
      */
     public record EnrolmentRequest(@NotNull String pupilIdKind, @NotNull String pupilId,
-            @Pattern(regexp = "[0-9A-Za-z]{4,12}") String sendingSchool, @NotNull LocalDate enrolmentDate) {
+            @Pattern(regexp = SchoolId.FORM, message = SchoolId.DESCRIPTION) String sendingSchool,
+            @NotNull LocalDate enrolmentDate) {
 
         @Override
         public String toString() {
@@ -70,11 +70,7 @@ public class EnrolmentResource {
     @GET
     @Operation(summary = "The school's own enrolments, whether each is matched, and when it was purged")
     public Uni<List<EnrolmentView>> list(@QueryParam("unmatched") boolean unmatched, @QueryParam("limit") Integer limit) {
-        int size = limit == null ? 100 : limit;
-        if (size < 1 || size > 1000) {
-            throw new ApiException(ProblemType.INVALID_REQUEST, "limit must be between 1 and 1000.",
-                    List.of(new Problem.FieldError("/limit", "must be between 1 and 1000")));
-        }
+        int size = QueryParams.limit("/limit", limit);
         return enrolments.list(caller.get(), unmatched, size);
     }
 }

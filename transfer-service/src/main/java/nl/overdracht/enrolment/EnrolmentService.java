@@ -58,8 +58,7 @@ public class EnrolmentService {
     }
 
     public Uni<EnrolmentView> enrol(Caller caller, Enrolment enrolment) {
-        String school = caller.school().orElseThrow(() -> new ApiException(ProblemType.FORBIDDEN,
-                "The token names no school; only a school may record an enrolment."));
+        String school = caller.requireSchool();
         UUID id = UUID.randomUUID();
         Instant now = clock.instant();
         byte[] index = blindIndex.of(enrolment.pupil().kind().name(), enrolment.pupil().value());
@@ -76,8 +75,7 @@ public class EnrolmentService {
     }
 
     public Uni<List<EnrolmentView>> list(Caller caller, boolean onlyUnmatched, int limit) {
-        String school = caller.school().orElseThrow(() -> new ApiException(ProblemType.FORBIDDEN,
-                "The token names no school."));
+        String school = caller.requireSchool();
         return enrolments.listOf(pool, school, onlyUnmatched, limit);
     }
 }

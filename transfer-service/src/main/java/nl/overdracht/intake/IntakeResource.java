@@ -24,6 +24,8 @@ import java.util.regex.Pattern;
 import nl.overdracht.platform.ApiException;
 import nl.overdracht.platform.Problem;
 import nl.overdracht.platform.ProblemType;
+import nl.overdracht.platform.QueryParams;
+import nl.overdracht.registry.SchoolId;
 import nl.overdracht.security.CurrentCaller;
 import nl.overdracht.security.Roles;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -37,7 +39,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class IntakeResource {
 
     private static final Pattern IDEMPOTENCY_KEY = Pattern.compile("[\\x21-\\x7e]{1,200}");
-    private static final Pattern SCHOOL_ID = Pattern.compile("[0-9A-Za-z]{4,12}");
 
     @Inject
     CurrentCaller caller;
@@ -80,11 +81,7 @@ public class IntakeResource {
     @GET
     @Operation(summary = "The school's dossiers, newest first, optionally in one state")
     public Uni<List<DossierStatus>> list(@QueryParam("state") String state, @QueryParam("limit") Integer limit) {
-        int size = limit == null ? 100 : limit;
-        if (size < 1 || size > 1000) {
-            throw new ApiException(ProblemType.INVALID_REQUEST, "limit must be between 1 and 1000.",
-                    List.of(new Problem.FieldError("/limit", "must be between 1 and 1000")));
-        }
+        int size = QueryParams.limit("/limit", limit);
         return intake.list(caller.get(), Optional.ofNullable(state).map(IntakeResource::checkState), size);
     }
 
@@ -104,9 +101,9 @@ public class IntakeResource {
     }
 
     private static String checkSchool(String school) {
-        if (!SCHOOL_ID.matcher(school).matches()) {
+        if (!SchoolId.isValid(school)) {
             throw new ApiException(ProblemType.INVALID_REQUEST, "receivingSchool is not a school id.",
-                    List.of(new Problem.FieldError("/receivingSchool", "4 to 12 letters or digits")));
+                    List.of(new Problem.FieldError("/receivingSchool", SchoolId.DESCRIPTION)));
         }
         return school;
     }

@@ -32,6 +32,7 @@ import nl.overdracht.lifecycle.TransitionService;
 import nl.overdracht.platform.ApiException;
 import nl.overdracht.platform.CpuWork;
 import nl.overdracht.platform.ProblemType;
+import nl.overdracht.platform.Problems;
 import nl.overdracht.profile.DossierInspector;
 import nl.overdracht.profile.InspectedDossier;
 import nl.overdracht.profile.ProfileCatalog;
@@ -102,7 +103,7 @@ public class IntakeService {
      * audited as {@code DOSSIER_REFUSED} with the problem's type as outcome, and nothing else is kept.
      */
     public Uni<Outcome> submit(Submission submission) {
-        String school = schoolOf(submission.caller());
+        String school = submission.caller().requireSchool();
         Uni<Outcome> outcome = Uni.createFrom().deferred(() -> {
             if (submission.idempotencyKey().isPresent()) {
                 byte[] requestHash = requestHash(submission);
@@ -187,7 +188,7 @@ public class IntakeService {
 
     /** A new revision of the caller's dossier, while it is not yet released. */
     public Uni<DossierStatus> revise(Caller caller, UUID id, String mediaType, byte[] body) {
-        String school = schoolOf(caller);
+        String school = caller.requireSchool();
         return auditRefusal(Uni.createFrom().deferred(() -> storeRevision(caller, school, id, mediaType, body)), caller, id);
     }
 
@@ -202,7 +203,7 @@ public class IntakeService {
             PupilId pupil = inspected.pupilId();
             return new InspectedRevision(inspected, blindIndex.of(pupil.kind().name(), pupil.value()));
         }).flatMap(revised -> pool.withTransaction(tx -> dossiers.lockOwn(tx, id, school)
-                .map(found -> found.orElseThrow(() -> notFound(id)))
+                .map(found -> found.orElseThrow(() -> Problems.noSuchDossier()))
                 .flatMap(dossier -> storeRevision(tx, caller, dossier, revised.inspected(), revised.pupilIndex()))));
     }
 
@@ -228,10 +229,10 @@ public class IntakeService {
 
     /** Withdraws the caller's dossier before release; it is purged after the profile's retention. */
     public Uni<DossierStatus> withdraw(Caller caller, UUID id) {
-        String school = schoolOf(caller);
+        String school = caller.requireSchool();
         Instant now = clock.instant();
         return pool.withTransaction(tx -> dossiers.lockOwn(tx, id, school)
-                .map(found -> found.orElseThrow(() -> notFound(id)))
+                .map(found -> found.orElseThrow(() -> Problems.noSuchDossier()))
                 .flatMap(dossier -> {
                     if (!(dossier.state() instanceof TransferState.BeforeRelease open)) {
                         throw new IllegalTransitionException(dossier.state(), TransitionName.WITHDRAW);
@@ -244,12 +245,12 @@ public class IntakeService {
     }
 
     public Uni<DossierStatus> status(Caller caller, UUID id) {
-        String school = schoolOf(caller);
-        return dossiers.findOwn(pool, id, school).map(found -> DossierStatus.of(found.orElseThrow(() -> notFound(id))));
+        String school = caller.requireSchool();
+        return dossiers.findOwn(pool, id, school).map(found -> DossierStatus.of(found.orElseThrow(() -> Problems.noSuchDossier())));
     }
 
     public Uni<List<DossierStatus>> list(Caller caller, Optional<String> state, int limit) {
-        return dossiers.listOwn(pool, schoolOf(caller), state, limit)
+        return dossiers.listOwn(pool, caller.requireSchool(), state, limit)
                 .map(found -> found.stream().map(DossierStatus::of).toList());
     }
 
@@ -264,15 +265,6 @@ public class IntakeService {
         if (!MessageDigest.isEqual(dossier.pupilIndex(), index)) {
             throw new ApiException(ProblemType.UNPROCESSABLE, "A revision must be about the same pupil.");
         }
-    }
-
-    static String schoolOf(Caller caller) {
-        return caller.school().orElseThrow(() -> new ApiException(ProblemType.FORBIDDEN,
-                "The token names no school; only a school may do this."));
-    }
-
-    static ApiException notFound(UUID id) {
-        return new ApiException(ProblemType.NOT_FOUND, "No dossier " + id + " of this school.");
     }
 
     private static byte[] requestHash(Submission submission) {

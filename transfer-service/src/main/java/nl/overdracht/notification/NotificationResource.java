@@ -11,8 +11,6 @@ import jakarta.ws.rs.core.MediaType;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
-import nl.overdracht.platform.ApiException;
-import nl.overdracht.platform.ProblemType;
 import nl.overdracht.security.CurrentCaller;
 import nl.overdracht.security.Roles;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -41,8 +39,7 @@ public class NotificationResource {
     @GET
     @Operation(summary = "The latest 200 notifications about the school's dossiers")
     public Uni<List<Notification>> list() {
-        String school = caller.get().school().orElseThrow(() -> new ApiException(ProblemType.FORBIDDEN,
-                "The token names no school."));
+        String school = caller.get().requireSchool();
         return notifications.latestOf(pool, school, 200);
     }
 }

@@ -38,6 +38,7 @@ import nl.overdracht.lifecycle.TransitionService;
 import nl.overdracht.platform.ApiException;
 import nl.overdracht.platform.Problem;
 import nl.overdracht.platform.ProblemType;
+import nl.overdracht.platform.Problems;
 import nl.overdracht.profile.DossierInspector;
 import nl.overdracht.profile.Profile;
 import nl.overdracht.profile.ProfileCatalog;
@@ -122,8 +123,7 @@ public class ObjectionService {
                 .flatMap(dossier -> objections.withdrawSectionObjection(tx, objectionId, dossierId, now))
                 .flatMap(withdrawn -> {
                     if (!withdrawn) {
-                        return Uni.createFrom().failure(new ApiException(ProblemType.NOT_FOUND,
-                                "No open objection " + objectionId + " to withdraw on this dossier."));
+                        return Uni.createFrom().failure(Problems.noSuchOpenObjection());
                     }
                     return audit.append(tx, new AuditRecord(AuditAction.OBJECTION_WITHDRAWN,
                             AuditActor.of(caller, Roles.SENDING_SCHOOL), dossierId, "withdrawn", null));
@@ -132,10 +132,10 @@ public class ObjectionService {
     }
 
     public Uni<List<ObjectionView>> list(Caller caller, UUID dossierId) {
-        return dossiers.findOwn(pool, dossierId, school(caller))
+        return dossiers.findOwn(pool, dossierId, caller.requireSchool())
                 .flatMap(found -> {
                     if (found.isEmpty()) {
-                        return Uni.createFrom().failure(notFound(dossierId));
+                        return Uni.createFrom().failure(Problems.noSuchDossier());
                     }
                     return objections.listOf(pool, dossierId);
                 });
@@ -220,8 +220,8 @@ public class ObjectionService {
      * before release and before the window closes.
      */
     private Uni<Dossier> lockOpen(SqlConnection tx, Caller caller, UUID dossierId, Instant now) {
-        return dossiers.lockOwn(tx, dossierId, school(caller)).map(found -> {
-            Dossier dossier = found.orElseThrow(() -> notFound(dossierId));
+        return dossiers.lockOwn(tx, dossierId, caller.requireSchool()).map(found -> {
+            Dossier dossier = found.orElseThrow(() -> Problems.noSuchDossier());
             TransferState state = dossier.state();
             if (state.parentsMayAct(now)) {
                 return dossier;
@@ -279,14 +279,6 @@ public class ObjectionService {
                     + "did, once they did it.", List.of(new Problem.FieldError(pointer, "lies in the future",
                             "date-in-future")));
         }
-    }
-
-    private static String school(Caller caller) {
-        return caller.school().orElseThrow(() -> new ApiException(ProblemType.FORBIDDEN, "The token names no school."));
-    }
-
-    private static ApiException notFound(UUID dossierId) {
-        return new ApiException(ProblemType.NOT_FOUND, "No dossier " + dossierId + " of this school.");
     }
 
     /** An objection to a section the law makes mandatory to transfer: 422 with the legal reason. */

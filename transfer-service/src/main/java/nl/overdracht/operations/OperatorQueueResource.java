@@ -64,8 +64,7 @@ public class OperatorQueueResource {
     @GET
     @Operation(summary = "Deliveries waiting in the operator's region, per stage, with the oldest wait; no content")
     public Uni<Queue> queue() {
-        String region = caller.get().region().orElseThrow(() -> new ApiException(ProblemType.FORBIDDEN,
-                "The token names no region."));
+        String region = caller.get().requireRegion();
         Instant now = clock.instant();
         return dossiers.deliveryQueue(pool, region).map(found -> {
             Map<String, Stage> stages = new LinkedHashMap<>();

@@ -2,9 +2,12 @@
  * What every feature stands on: the RFC 9457 problem details every error becomes, and the clock.
  *
  * <p>Owns: the one exception mapper and the one table from error kind to status and type URI
- * ({@link nl.overdracht.platform.ProblemType}); the injectable {@link java.time.Clock}.
+ * ({@link nl.overdracht.platform.ProblemType}); the problems several features answer, each worded
+ * once ({@link nl.overdracht.platform.Problems}); the shared query parameters, {@code limit} and
+ * {@code cursor} ({@link nl.overdracht.platform.QueryParams}); the injectable {@link java.time.Clock}.
  *
- * <p>Must not: know about dossiers, schools or any other feature; put a stack trace, an internal
- * class name or a field value from a request into a response or a log line.
+ * <p>Must not: know about dossiers, schools or any other feature beyond the wording of a problem;
+ * put a stack trace, an internal class name or a field value from a request into a response or a
+ * log line.
  */
 package nl.overdracht.platform;

@@ -24,6 +24,7 @@ import java.util.Optional;
 import java.util.UUID;
 import nl.overdracht.platform.ApiException;
 import nl.overdracht.platform.ProblemType;
+import nl.overdracht.platform.Problems;
 import nl.overdracht.security.CurrentCaller;
 import nl.overdracht.security.Roles;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -39,7 +40,6 @@ public class RegistryResource {
     /** PEM certificates are small; anything larger is not one. */
     static final int MAX_PEM_BYTES = 64 * 1024;
     static final String PEM = "application/x-pem-file";
-    private static final String SCHOOL_ID = SchoolId.FORM;
 
     /**
      * A school to register; its region is the operator's.
@@ -48,8 +48,7 @@ public class RegistryResource {
      * @param acceptedProfiles profile versions the school accepts, as {@code profile@version}
      * @param authEnvelopedData deliveries as AuthEnvelopedData with AES-256-GCM (default false: EnvelopedData, AES-256-CBC)
      */
-    public record SchoolRequest(@NotNull @Pattern(regexp = SCHOOL_ID, message = "BRIN plus vestiging (00YY00) or "
-            + "instellingsnummer (5 or 6 digits)") String id,
+    public record SchoolRequest(@NotNull @Pattern(regexp = SchoolId.FORM, message = SchoolId.DESCRIPTION) String id,
             @NotBlank @Size(max = 200) String name,
             @NotNull @Size(min = 1, max = 50) List<@NotNull String> acceptedProfiles,
             Boolean authEnvelopedData) {
@@ -133,7 +132,7 @@ public class RegistryResource {
     /** A malformed id names no school: 404, like another region's. */
     private static String checkId(String id) {
         if (!SchoolId.isValid(id)) {
-            throw new ApiException(ProblemType.NOT_FOUND, "No such school in this operator's region.");
+            throw Problems.noSuchSchool();
         }
         return id;
     }

@@ -30,6 +30,7 @@ import nl.overdracht.platform.ApiException;
 import nl.overdracht.platform.Bytea;
 import nl.overdracht.platform.Problem;
 import nl.overdracht.platform.ProblemType;
+import nl.overdracht.platform.Problems;
 import nl.overdracht.profile.ProfileCatalog;
 import nl.overdracht.security.Caller;
 import nl.overdracht.security.Roles;
@@ -74,7 +75,7 @@ public class RegistryService {
     }
 
     public Uni<SchoolView> register(Caller caller, NewSchool school) {
-        String region = regionOf(caller);
+        String region = caller.requireRegion();
         List<String> accepted = checkProfiles(school.acceptedProfiles());
         Instant now = clock.instant();
         return pool.withTransaction(tx -> tx.preparedQuery("INSERT INTO school (id, name, region, status, "
@@ -95,7 +96,7 @@ public class RegistryService {
     }
 
     public Uni<List<SchoolView>> list(Caller caller) {
-        String region = regionOf(caller);
+        String region = caller.requireRegion();
         return pool.preparedQuery("SELECT " + SchoolView.COLUMNS + " FROM school s WHERE s.region = $1 ORDER BY s.id")
                 .execute(Tuple.of(region, clock.instant().atOffset(ZoneOffset.UTC)))
                 .map(rows -> {
@@ -106,11 +107,11 @@ public class RegistryService {
     }
 
     public Uni<SchoolView> get(Caller caller, String schoolId) {
-        return find(pool, schoolId, regionOf(caller), clock.instant());
+        return find(pool, schoolId, caller.requireRegion(), clock.instant());
     }
 
     public Uni<SchoolView> change(Caller caller, String schoolId, SchoolChange change) {
-        String region = regionOf(caller);
+        String region = caller.requireRegion();
         Optional<List<String>> accepted = change.acceptedProfiles().map(this::checkProfiles);
         Instant now = clock.instant();
         return pool.withTransaction(tx -> lock(tx, schoolId, region)
@@ -135,7 +136,7 @@ public class RegistryService {
 
     /** Registers a certificate after {@link CertificatePolicy} accepted it: 422 naming every reason otherwise. */
     public Uni<CertificateView> addCertificate(Caller caller, String schoolId, byte[] pem) {
-        String region = regionOf(caller);
+        String region = caller.requireRegion();
         Instant now = clock.instant();
         UUID id = UUID.randomUUID();
         return pool.withTransaction(tx -> lock(tx, schoolId, region)
@@ -166,7 +167,7 @@ public class RegistryService {
     }
 
     public Uni<List<CertificateView>> certificates(Caller caller, String schoolId) {
-        String region = regionOf(caller);
+        String region = caller.requireRegion();
         Instant now = clock.instant();
         return find(pool, schoolId, region, now)
                 .flatMap(school -> pool.preparedQuery("SELECT " + CertificateView.COLUMNS + " FROM school_certificate c "
@@ -181,7 +182,7 @@ public class RegistryService {
 
     /** Revokes a certificate; it is never used again. Revoking a revoked certificate changes nothing. */
     public Uni<CertificateView> revokeCertificate(Caller caller, String schoolId, UUID certificateId) {
-        String region = regionOf(caller);
+        String region = caller.requireRegion();
         Instant now = clock.instant();
         return pool.withTransaction(tx -> lock(tx, schoolId, region)
                         .flatMap(school -> tx.preparedQuery("UPDATE school_certificate SET revoked_at = $3 "
@@ -243,7 +244,7 @@ public class RegistryService {
                 .execute(Tuple.of(schoolId, region))
                 .map(rows -> {
                     if (rows.size() == 0) {
-                        throw notFound(schoolId);
+                        throw Problems.noSuchSchool();
                     }
                     return rows.iterator().next();
                 });
@@ -254,7 +255,7 @@ public class RegistryService {
                 .execute(Tuple.of(region, now.atOffset(ZoneOffset.UTC), schoolId))
                 .map(rows -> {
                     if (rows.size() == 0) {
-                        throw notFound(schoolId);
+                        throw Problems.noSuchSchool();
                     }
                     return SchoolView.from(rows.iterator().next());
                 });
@@ -268,8 +269,7 @@ public class RegistryService {
                 .execute(Tuple.of(certificateId, schoolId, at))
                 .map(rows -> {
                     if (rows.size() == 0) {
-                        throw new ApiException(ProblemType.NOT_FOUND, "No certificate " + certificateId + " of school "
-                                + schoolId + ".");
+                        throw Problems.noSuchCertificate();
                     }
                     Row row = rows.iterator().next();
                     return CertificateView.from(row, row.getUUID("current_certificate"));
@@ -287,14 +287,5 @@ public class RegistryService {
                         }))
                 .collect().last()
                 .replaceWithVoid();
-    }
-
-    private static String regionOf(Caller caller) {
-        return caller.region().orElseThrow(() -> new ApiException(ProblemType.FORBIDDEN,
-                "The token names no region; only a region's operator may keep the registry."));
-    }
-
-    private static ApiException notFound(String schoolId) {
-        return new ApiException(ProblemType.NOT_FOUND, "No school " + schoolId + " in this operator's region.");
     }
 }

@@ -2,6 +2,8 @@ package nl.overdracht.security;
 
 import java.util.Optional;
 import java.util.Set;
+import nl.overdracht.platform.ApiException;
+import nl.overdracht.platform.ProblemType;
 
 /**
  * The verified caller of a request.
@@ -22,5 +24,25 @@ public record Caller(String subject, Optional<String> school, Optional<String> r
 
     public boolean hasRole(String role) {
         return roles.contains(role);
+    }
+
+    /**
+     * The caller's school, for a request that acts for a school.
+     *
+     * @throws ApiException 403 {@code forbidden} when the token names no school
+     */
+    public String requireSchool() {
+        return school.orElseThrow(() -> new ApiException(ProblemType.FORBIDDEN, "The token names no school ("
+                + SCHOOL_CLAIM + " claim); only a school may do this."));
+    }
+
+    /**
+     * The caller's region, for a request that acts for a region's operator.
+     *
+     * @throws ApiException 403 {@code forbidden} when the token names no region
+     */
+    public String requireRegion() {
+        return region.orElseThrow(() -> new ApiException(ProblemType.FORBIDDEN, "The token names no region ("
+                + REGION_CLAIM + " claim); only a region's operator may do this."));
     }
 }

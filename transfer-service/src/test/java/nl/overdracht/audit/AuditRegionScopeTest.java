@@ -22,6 +22,7 @@ import java.util.Objects;
 import java.util.UUID;
 import nl.overdracht.platform.Problem;
 import nl.overdracht.platform.ProblemType;
+import nl.overdracht.platform.QueryParams;
 import nl.overdracht.profile.SampleDossiers;
 import nl.overdracht.security.Roles;
 import nl.overdracht.testing.TestSchools;

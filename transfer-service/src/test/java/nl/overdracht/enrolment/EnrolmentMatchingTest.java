@@ -190,6 +190,17 @@ class EnrolmentMatchingTest {
     }
 
     @Test
+    void a_sending_school_that_is_not_a_school_id_is_400_naming_the_field() {
+        as(Transfers.school("ER"), Roles.RECEIVING_SCHOOL).contentType(ContentType.JSON)
+                .body(Map.of("pupilIdKind", "BSN", "pupilId", Transfers.bsn(), "sendingSchool", "ABCD1234",
+                        "enrolmentDate", "2025-08-25"))
+                .when().post(ENROLMENTS)
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("type", equalTo("https://overdracht.nl/problems/invalid-request"))
+                .body("errors[0].pointer", equalTo("/sendingSchool"));
+    }
+
+    @Test
     void missing_fields_are_400_naming_each() {
         as(Transfers.school("ER"), Roles.RECEIVING_SCHOOL).contentType(ContentType.JSON).body(Map.of())
                 .when().post(ENROLMENTS)

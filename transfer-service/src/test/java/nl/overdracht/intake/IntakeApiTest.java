@@ -459,6 +459,10 @@ class IntakeApiTest {
                 .body(Pupils.oso("POVO", Pupils.bsn(), school))
                 .when().post(DOSSIERS)
                 .then().statusCode(400).body("errors[0].pointer", equalTo("/receivingSchool"));
+        sending(school).queryParam("receivingSchool", "ABCD1234").contentType("application/xml")
+                .body(Pupils.oso("POVO", Pupils.bsn(), school))
+                .when().post(DOSSIERS)
+                .then().statusCode(400).body("errors[0].pointer", equalTo("/receivingSchool"));
     }
 
     @Test

@@ -1,0 +1,82 @@
+package nl.overdracht.platform;
+
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * Parses the query parameters the APIs share: a page's {@code limit} and {@code cursor}, and ids,
+ * times and sequence numbers to filter by. An absent parameter takes its default (null where it
+ * filters); a bad one is a 400 {@code invalid-request} naming the parameter, never echoing its
+ * value.
+ *
+ * <p>Every method takes the {@code name} its API gives the parameter in a problem's errors: the
+ * audit API names query parameters bare ({@code limit}), the dossier, enrolment and delivery APIs
+ * as a JSON Pointer ({@code /limit}), like the other fields they name.
+ */
+public final class QueryParams {
+
+    public static final int DEFAULT_LIMIT = 100;
+    public static final int MAX_LIMIT = 1000;
+
+    private QueryParams() {
+    }
+
+    public static UUID uuid(String name, String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return UUID.fromString(value.trim());
+        } catch (IllegalArgumentException e) {
+            throw invalid(name, "must be a UUID");
+        }
+    }
+
+    public static Instant instant(String name, String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return Instant.parse(value.trim());
+        } catch (DateTimeParseException e) {
+            throw invalid(name, "must be an ISO-8601 UTC time such as 2026-01-31T12:00:00Z");
+        }
+    }
+
+    /** Where a page starts (the position the page before ended at): 0 when absent, never negative. */
+    public static long cursor(String name, Long value) {
+        if (value == null) {
+            return 0;
+        }
+        if (value < 0) {
+            throw invalid(name, "must not be negative");
+        }
+        return value;
+    }
+
+    public static Long sequence(String name, Long value) {
+        if (value != null && value < 1) {
+            throw invalid(name, "must be a sequence number, 1 or more");
+        }
+        return value;
+    }
+
+    /** A page size: {@value #DEFAULT_LIMIT} when absent, otherwise 1 to {@value #MAX_LIMIT}. */
+    public static int limit(String name, Integer value) {
+        if (value == null) {
+            return DEFAULT_LIMIT;
+        }
+        if (value < 1 || value > MAX_LIMIT) {
+            throw invalid(name, "must be between 1 and " + MAX_LIMIT);
+        }
+        return value;
+    }
+
+    /** A 400 {@code invalid-request} naming one query parameter (as {@code name}) and what is wrong with it. */
+    public static ApiException invalid(String name, String detail) {
+        return new ApiException(ProblemType.INVALID_REQUEST, "Some query parameters are invalid.",
+                List.of(new Problem.FieldError(name, detail)));
+    }
+}
