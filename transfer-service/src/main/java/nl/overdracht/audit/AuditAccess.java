@@ -12,7 +12,7 @@ import nl.overdracht.security.Roles;
 /**
  * What a caller of the auditor API may read. A national auditor reads every entry and the export
  * of the chain; a regional auditor reads the entries in which a school of its token's region takes
- * part ({@link AuditQueries#IN_REGION}), and no export, since a hash chain can only be verified
+ * part ({@link AuditRepository#IN_REGION}), and no export, since a hash chain can only be verified
  * whole. Checkpoints and verification carry hashes and a verdict only and are open to both. A
  * refusal is a 403 problem and is itself audited.
  */

@@ -5,10 +5,7 @@ import io.quarkus.runtime.StartupEvent;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.core.Vertx;
 import io.vertx.mutiny.sqlclient.Pool;
-import io.vertx.mutiny.sqlclient.Row;
-import io.vertx.mutiny.sqlclient.RowSet;
 import io.vertx.mutiny.sqlclient.SqlConnection;
-import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
@@ -17,6 +14,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 import nl.overdracht.crypto.SigningIdentity;
 import org.jboss.logging.Logger;
@@ -37,11 +35,14 @@ public class AuditChainer {
     private static final int LOCKED = -1;
     private static final Logger LOG = Logger.getLogger(AuditChainer.class);
 
-    private static final String INSERT_ENTRY = "INSERT INTO audit_entry (" + AuditRows.ENTRY_COLUMNS
-            + ") VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)";
-
     @Inject
     Pool pool;
+
+    @Inject
+    AuditRepository entries;
+
+    @Inject
+    CheckpointRepository checkpoints;
 
     @Inject
     Clock clock;
@@ -109,42 +110,37 @@ public class AuditChainer {
     }
 
     private Uni<Integer> chainBatch(SqlConnection tx) {
-        return tx.preparedQuery("SELECT pg_try_advisory_xact_lock($1)").execute(Tuple.of(LOCK_KEY))
-                .flatMap(locked -> locked.iterator().next().getBoolean(0)
-                        ? tx.query("SELECT seq, chain FROM audit_entry ORDER BY seq DESC LIMIT 1").execute()
-                                .flatMap(head -> chainBatch(tx, head))
+        return entries.tryTransactionLock(tx, LOCK_KEY)
+                .flatMap(locked -> locked
+                        ? entries.head(tx).flatMap(head -> chainBatch(tx, head))
                         : Uni.createFrom().item(LOCKED));
     }
 
-    private Uni<Integer> chainBatch(SqlConnection tx, RowSet<Row> head) {
-        long lastSeq = head.size() == 0 ? 0 : head.iterator().next().getLong("seq");
-        byte[] lastChain = head.size() == 0 ? AuditCanonical.genesis() : AuditRows.bytes(head.iterator().next(), "chain");
-        return tx.preparedQuery("SELECT id, " + AuditRows.RECORD_COLUMNS + " FROM audit_pending ORDER BY id LIMIT $1")
-                .execute(Tuple.of(config.batchSize()))
+    private Uni<Integer> chainBatch(SqlConnection tx, Optional<AuditRepository.Head> head) {
+        long lastSeq = head.map(AuditRepository.Head::seq).orElse(0L);
+        byte[] lastChain = head.map(AuditRepository.Head::chain).orElseGet(AuditCanonical::genesis);
+        return entries.pending(tx, config.batchSize())
                 .flatMap(pending -> {
-                    if (pending.size() == 0) {
+                    if (pending.isEmpty()) {
                         return checkpointIfDue(tx, lastSeq, lastChain).replaceWith(0);
                     }
-                    List<Tuple> entries = new ArrayList<>(pending.size());
-                    Long[] ids = new Long[pending.size()];
+                    List<AuditEntry> chained = new ArrayList<>(pending.size());
+                    List<Long> ids = new ArrayList<>(pending.size());
                     long seq = lastSeq;
                     byte[] chain = lastChain;
-                    int i = 0;
-                    for (Row row : pending) {
+                    for (AuditRepository.Pending entry : pending) {
                         seq++;
-                        Instant recordedAt = AuditRows.recordedAt(row);
-                        AuditRecord record = AuditRows.record(row);
-                        byte[] leaf = AuditCanonical.leaf(AuditCanonical.entryBytes(seq, recordedAt, record));
+                        byte[] leaf = AuditCanonical.leaf(
+                                AuditCanonical.entryBytes(seq, entry.recordedAt(), entry.record()));
                         chain = AuditCanonical.chain(chain, leaf);
-                        entries.add(AuditRows.entryTuple(seq, recordedAt, record, leaf, chain));
-                        ids[i++] = row.getLong("id");
+                        chained.add(new AuditEntry(seq, entry.recordedAt(), entry.record(), leaf, chain));
+                        ids.add(entry.id());
                     }
                     long size = seq;
-                    byte[] head2 = chain;
-                    return tx.preparedQuery(INSERT_ENTRY).executeBatch(entries)
-                            .flatMap(ignored -> tx.preparedQuery("DELETE FROM audit_pending WHERE id = ANY($1)")
-                                    .execute(Tuple.of(ids)))
-                            .flatMap(ignored -> checkpointIfDue(tx, size, head2))
+                    byte[] chainHead = chain;
+                    return entries.insertEntries(tx, chained)
+                            .flatMap(ignored -> entries.deletePending(tx, ids))
+                            .flatMap(ignored -> checkpointIfDue(tx, size, chainHead))
                             .replaceWith(pending.size());
                 });
     }
@@ -153,23 +149,19 @@ public class AuditChainer {
         if (size == 0) {
             return Uni.createFrom().voidItem();
         }
-        return tx.query("SELECT size, signed_at FROM audit_checkpoint ORDER BY size DESC LIMIT 1").execute()
-                .flatMap(rows -> {
+        return checkpoints.lastPosition(tx)
+                .flatMap(last -> {
                     Instant now = clock.instant();
-                    if (rows.size() > 0) {
-                        Row last = rows.iterator().next();
-                        long lastSize = last.getLong("size");
-                        Instant lastAt = last.getOffsetDateTime("signed_at").toInstant();
+                    if (last.isPresent()) {
+                        long lastSize = last.get().size();
+                        Instant lastAt = last.get().signedAt();
                         boolean due = size > lastSize && (size - lastSize >= config.checkpointEvery()
                                 || !now.isBefore(lastAt.plus(config.checkpointInterval())));
                         if (!due) {
                             return Uni.createFrom().voidItem();
                         }
                     }
-                    Checkpoint checkpoint = CheckpointSignatures.sign(identity, size, head, now);
-                    return tx.preparedQuery("INSERT INTO audit_checkpoint (" + AuditRows.CHECKPOINT_COLUMNS
-                            + ") VALUES ($1, $2, $3, $4, $5)").execute(AuditRows.checkpointTuple(checkpoint))
-                            .replaceWithVoid();
+                    return checkpoints.insert(tx, CheckpointSignatures.sign(identity, size, head, now));
                 });
     }
 }

@@ -25,7 +25,10 @@ class AuditExport {
     static final String FORMAT = "overdracht-audit-export/1";
 
     @Inject
-    AuditQueries queries;
+    AuditRepository entries;
+
+    @Inject
+    CheckpointRepository checkpoints;
 
     @Inject
     AuditConfig config;
@@ -36,11 +39,11 @@ class AuditExport {
     /** The export of seq from..to (to = the current size when null), cut at the configured maximum. */
     Uni<String> export(Long from, Long to) {
         long start = from == null ? 1 : from;
-        return (to == null ? queries.size() : Uni.createFrom().item(to)).flatMap(requested -> {
+        return (to == null ? entries.size() : Uni.createFrom().item(to)).flatMap(requested -> {
             long end = Math.min(requested, start + config.exportMaxEntries() - 1);
             Long next = end < requested ? end + 1 : null;
             Uni<byte[]> previous = start == 1 ? Uni.createFrom().item(AuditCanonical.genesis())
-                    : queries.chainAt(start - 1);
+                    : entries.chainAt(start - 1);
             return previous.flatMap(chain -> {
                 StringBuilder out = new StringBuilder();
                 ObjectNode header = json.createObjectNode().put("type", "export").put("format", FORMAT)
@@ -49,9 +52,9 @@ class AuditExport {
                 header.put("next", next);
                 line(out, header);
                 return entries(out, start, end)
-                        .flatMap(ignored -> queries.checkpointsBetween(start, end))
-                        .map(checkpoints -> {
-                            checkpoints.forEach(c -> line(out, typed("checkpoint", AuditViews.CheckpointView.of(c))));
+                        .flatMap(ignored -> checkpoints.between(start, end))
+                        .map(found -> {
+                            found.forEach(c -> line(out, typed("checkpoint", AuditViews.CheckpointView.of(c))));
                             return out.toString();
                         });
             });
@@ -62,11 +65,11 @@ class AuditExport {
         if (from > end) {
             return Uni.createFrom().voidItem();
         }
-        return queries.range(from, end, AuditVerification.PAGE).flatMap(rows -> {
-            List<AuditEntry> entries = rows.stream().map(AuditRows::entry).toList();
-            entries.forEach(e -> line(out, typed("entry", AuditViews.Entry.of(e))));
+        return entries.range(from, end, AuditVerification.PAGE).flatMap(rows -> {
+            List<AuditEntry> page = rows.stream().map(AuditRepository.StoredEntry::entry).toList();
+            page.forEach(e -> line(out, typed("entry", AuditViews.Entry.of(e))));
             return rows.size() < AuditVerification.PAGE ? Uni.createFrom().voidItem()
-                    : entries(out, entries.get(entries.size() - 1).seq() + 1, end);
+                    : entries(out, page.get(page.size() - 1).seq() + 1, end);
         });
     }
 

@@ -3,12 +3,10 @@ package nl.overdracht.audit;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.SqlConnection;
-import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.Arrays;
 
 /**
  * The audit log every feature writes to. {@link #append(SqlConnection, AuditRecord)} adds the
@@ -20,11 +18,14 @@ import java.util.Arrays;
 @ApplicationScoped
 public class AuditLog {
 
-    static final String INSERT_PENDING = "INSERT INTO audit_pending (" + AuditRows.RECORD_COLUMNS
-            + ") VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)";
-
     @Inject
     Pool pool;
+
+    @Inject
+    AuditRepository entries;
+
+    @Inject
+    CheckpointRepository checkpoints;
 
     @Inject
     Clock clock;
@@ -35,9 +36,7 @@ public class AuditLog {
     /** Appends inside the caller's transaction, so the entry exists iff the action's effect commits. */
     public Uni<Void> append(SqlConnection tx, AuditRecord record) {
         Instant now = AuditCanonical.truncate(clock.instant());
-        return tx.preparedQuery(INSERT_PENDING)
-                .execute(Tuple.from(Arrays.asList(AuditRows.recordValues(now, record))))
-                .replaceWithVoid();
+        return entries.appendPending(tx, now, record);
     }
 
     /** Appends in a transaction of its own, for what has no transaction of its own to join (a refusal). */
@@ -55,8 +54,6 @@ public class AuditLog {
 
     /** The most recent signed checkpoint, or null before the first. */
     public Uni<Checkpoint> latestCheckpoint() {
-        return pool.query("SELECT " + AuditRows.CHECKPOINT_COLUMNS + " FROM audit_checkpoint ORDER BY size DESC LIMIT 1")
-                .execute()
-                .map(rows -> rows.size() == 0 ? null : AuditRows.checkpoint(rows.iterator().next()));
+        return checkpoints.latest().map(latest -> latest.orElse(null));
     }
 }

@@ -1,7 +1,6 @@
 package nl.overdracht.audit;
 
 import io.smallrye.mutiny.Uni;
-import io.vertx.mutiny.sqlclient.Row;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import nl.overdracht.crypto.SigningIdentity;
@@ -16,7 +15,10 @@ class AuditVerification {
     static final int PAGE = 2000;
 
     @Inject
-    AuditQueries queries;
+    AuditRepository entries;
+
+    @Inject
+    CheckpointRepository checkpoints;
 
     @Inject
     SigningIdentity identity;
@@ -24,22 +26,22 @@ class AuditVerification {
     /** @param from first seq, null for 1; @param to last seq, null for the current size */
     Uni<ChainCheck.Verification> verify(Long from, Long to) {
         long start = from == null ? 1 : from;
-        return (to == null ? queries.size() : Uni.createFrom().item(to)).flatMap(end -> {
+        return (to == null ? entries.size() : Uni.createFrom().item(to)).flatMap(end -> {
             if (end < start) {
                 return Uni.createFrom().item(new ChainCheck.Verification(true, 0, null, null));
             }
             Uni<byte[]> previous = start == 1 ? Uni.createFrom().item(AuditCanonical.genesis())
-                    : queries.chainAt(start - 1);
+                    : entries.chainAt(start - 1);
             return previous.flatMap(chain -> chain == null
                     ? Uni.createFrom().item(ChainCheck.failed(start - 1, ChainCheck.MISSING))
-                    : queries.checkpointsBetween(start, end).flatMap(checkpoints -> walk(
-                            new ChainCheck(start, chain, checkpoints, identity.certificate().getPublicKey()), end)));
+                    : checkpoints.between(start, end).flatMap(signed -> walk(
+                            new ChainCheck(start, chain, signed, identity.certificate().getPublicKey()), end)));
         });
     }
 
     private Uni<ChainCheck.Verification> walk(ChainCheck check, long end) {
         long next = check.expected();
-        return queries.range(next, end, PAGE).flatMap(rows -> {
+        return entries.range(next, end, PAGE).flatMap(rows -> {
             rows.forEach(row -> offer(check, row));
             if (check.done() || rows.size() < PAGE) {
                 return Uni.createFrom().item(check.finish(end));
@@ -48,14 +50,7 @@ class AuditVerification {
         });
     }
 
-    private static void offer(ChainCheck check, Row row) {
-        AuditRecord record;
-        try {
-            record = AuditRows.record(row);
-        } catch (IllegalArgumentException | NullPointerException e) {
-            record = null;
-        }
-        check.entry(row.getLong("seq"), AuditRows.recordedAt(row), record, AuditRows.bytes(row, "leaf"),
-                AuditRows.bytes(row, "chain"));
+    private static void offer(ChainCheck check, AuditRepository.StoredEntry entry) {
+        check.entry(entry.seq(), entry.recordedAt(), entry.record(), entry.leaf(), entry.chain());
     }
 }

@@ -7,7 +7,9 @@
  * pinned by golden vectors and implemented again by the standalone {@code audit-verifier}), the
  * auditor API ({@code /api/v1/audit/*}: a regional auditor reads the entries in which a school of
  * its region takes part, a national auditor every entry and the export), the disclosure log of a
- * dossier ({@code /api/v1/dossiers/{id}/audit}) and the auditing of refused requests.
+ * dossier ({@code /api/v1/dossiers/{id}/audit}) and the auditing of refused requests. Its SQL
+ * is in {@link nl.overdracht.audit.AuditRepository} (pending and chained entries) and
+ * {@link nl.overdracht.audit.CheckpointRepository}.
  *
  * <p>Must not: store personal data or dossier content (ids, roles, actions, outcome codes and
  * hashes only); update or delete an entry or a checkpoint (the database refuses it too); make an

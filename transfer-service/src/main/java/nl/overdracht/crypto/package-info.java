@@ -14,6 +14,9 @@
  *       (AES-256-CBC) or AuthEnvelopedData (AES-256-GCM), DER; the receiving side in
  *       {@link nl.overdracht.crypto.CmsPackages}; recipient certificate rules in
  *       {@link nl.overdracht.crypto.CertificatePolicy}.</li>
+ *   <li>{@link nl.overdracht.crypto.KeyRewrapJob}: after a rotation, re-wraps stored data keys
+ *       in the columns each owning package names ({@link nl.overdracht.crypto.SealedColumnOwner});
+ *       the SQL in {@link nl.overdracht.crypto.SealedColumnRepository}.</li>
  *   <li>Every key the service holds and every format these produce, each pinned by golden vectors
  *       or an OpenSSL interoperability test.</li>
  * </ul>

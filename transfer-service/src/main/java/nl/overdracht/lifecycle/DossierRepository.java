@@ -34,7 +34,7 @@ import nl.overdracht.lifecycle.TransferState.Withdrawn;
 import nl.overdracht.platform.ApiException;
 import nl.overdracht.platform.Bytea;
 import nl.overdracht.platform.ProblemType;
-import nl.overdracht.registry.SchoolDirectory;
+import nl.overdracht.registry.SchoolRepository;
 
 /**
  * The SQL of the dossier aggregate: the {@code dossier} row and its {@code dossier_revision}s. The
@@ -195,11 +195,11 @@ public class DossierRepository {
         String released = "SELECT d.id FROM dossier d JOIN school s ON s.id = d.receiving_school "
                 + "WHERE d.state = 'RELEASED' AND s.status = 'ACTIVE' "
                 + "AND (d.profile_id || '@' || d.profile_version) = ANY (s.accepted_profiles) "
-                + "AND (" + SchoolDirectory.currentCertificateSql("s.id", "$1") + ") IS NOT NULL"
+                + "AND (" + SchoolRepository.currentCertificateSql("s.id", "$1") + ") IS NOT NULL"
                 + (school.isPresent() ? " AND d.receiving_school = $3" : "");
         String stale = "SELECT p.dossier_id FROM delivery_package p JOIN dossier d ON d.id = p.dossier_id "
                 + "WHERE d.state = 'DELIVERABLE' AND p.acknowledged_at IS NULL AND p.certificate_id IS DISTINCT FROM ("
-                + SchoolDirectory.currentCertificateSql("p.receiving_school", "$1") + ")"
+                + SchoolRepository.currentCertificateSql("p.receiving_school", "$1") + ")"
                 + (school.isPresent() ? " AND p.receiving_school = $3" : "");
         Tuple args = Tuple.of(utc(now), limit);
         school.ifPresent(args::addString);

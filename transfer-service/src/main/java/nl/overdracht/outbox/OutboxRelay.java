@@ -4,17 +4,12 @@ import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
-import io.vertx.core.json.JsonObject;
 import io.vertx.mutiny.sqlclient.Pool;
-import io.vertx.mutiny.sqlclient.Row;
-import io.vertx.mutiny.sqlclient.RowSet;
 import io.vertx.mutiny.sqlclient.SqlConnection;
-import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.time.Clock;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -45,6 +40,9 @@ public class OutboxRelay {
 
     @Inject
     Pool pool;
+
+    @Inject
+    OutboxRepository events;
 
     @Inject
     Clock clock;
@@ -79,35 +77,29 @@ public class OutboxRelay {
     }
 
     private Uni<Integer> publishBatch() {
-        return pool.withTransaction(tx -> tx.preparedQuery("SELECT pg_try_advisory_xact_lock($1) AS leader")
-                .execute(Tuple.of(RELAY_LOCK))
-                .flatMap(lock -> lock.iterator().next().getBoolean("leader")
+        return pool.withTransaction(tx -> events.tryTransactionLock(tx, RELAY_LOCK)
+                .flatMap(leader -> leader
                         ? publishBatch(tx)
                         : Uni.createFrom().item(0)));
     }
 
     private Uni<Integer> publishBatch(SqlConnection tx) {
-        return tx.preparedQuery("SELECT position, event_id, aggregate_type, aggregate_id, event_type, payload, created_at "
-                + "FROM outbox_event WHERE published_at IS NULL ORDER BY position LIMIT $1")
-                .execute(Tuple.of(batchSize))
-                .flatMap(rows -> rows.size() == 0 ? Uni.createFrom().item(0) : Uni.createFrom().deferred(() -> send(rows))
+        return events.unpublished(tx, batchSize)
+                .flatMap(pending -> pending.isEmpty() ? Uni.createFrom().item(0)
+                        : Uni.createFrom().deferred(() -> send(pending))
                         // KafkaProducer.send blocks while it waits for metadata or buffer space (up to
                         // max.block.ms when the broker is away): never on the event loop
                         .runSubscriptionOn(Infrastructure.getDefaultWorkerPool())
-                        .flatMap(positions -> tx.preparedQuery("UPDATE outbox_event SET published_at = $1 "
-                                + "WHERE position = ANY($2)")
-                                .execute(Tuple.of(clock.instant().atOffset(ZoneOffset.UTC), positions))
-                                .map(done -> positions.length)));
+                        .flatMap(positions -> events.markPublished(tx, positions, clock.instant())
+                                .replaceWith(positions.length)));
     }
 
-    private Uni<Long[]> send(RowSet<Row> rows) {
+    private Uni<Long[]> send(List<OutboxRepository.Unpublished> pending) {
         List<CompletableFuture<?>> acks = new ArrayList<>();
         List<Long> positions = new ArrayList<>();
         Producer<String, String> kafka = producer();
-        for (Row row : rows) {
-            OutboxEvent event = new OutboxEvent(row.getUUID("event_id"), row.getString("aggregate_type"),
-                    row.getUUID("aggregate_id"), row.getString("event_type"), (JsonObject) row.getValue("payload"),
-                    row.getOffsetDateTime("created_at").toInstant());
+        for (OutboxRepository.Unpublished unpublished : pending) {
+            OutboxEvent event = unpublished.event();
             CompletableFuture<Void> ack = new CompletableFuture<>();
             kafka.send(new ProducerRecord<>(topic, event.aggregateId().toString(), event.toJson().encode()),
                     (metadata, failure) -> {
@@ -118,7 +110,7 @@ public class OutboxRelay {
                         }
                     });
             acks.add(ack);
-            positions.add(row.getLong("position"));
+            positions.add(unpublished.position());
         }
         return Uni.createFrom().completionStage(CompletableFuture.allOf(acks.toArray(CompletableFuture[]::new)))
                 .map(all -> positions.toArray(Long[]::new));

@@ -2,11 +2,9 @@ package nl.overdracht.outbox;
 
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.SqlConnection;
-import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Clock;
-import java.time.ZoneOffset;
 import java.util.UUID;
 
 /**
@@ -17,13 +15,13 @@ import java.util.UUID;
 public class ProcessedEvents {
 
     @Inject
+    ProcessedEventRepository log;
+
+    @Inject
     Clock clock;
 
     /** Records that {@code consumer} processes {@code eventId}; false when it already had. */
     public Uni<Boolean> firstTime(SqlConnection tx, String consumer, UUID eventId) {
-        return tx.preparedQuery("INSERT INTO processed_event (consumer, event_id, processed_at) VALUES ($1, $2, $3) "
-                + "ON CONFLICT DO NOTHING")
-                .execute(Tuple.of(consumer, eventId, clock.instant().atOffset(ZoneOffset.UTC)))
-                .map(result -> result.rowCount() == 1);
+        return log.insertIfAbsent(tx, consumer, eventId, clock.instant());
     }
 }

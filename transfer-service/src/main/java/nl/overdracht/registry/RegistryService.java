@@ -3,20 +3,15 @@ package nl.overdracht.registry;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
-import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.SqlClient;
 import io.vertx.mutiny.sqlclient.SqlConnection;
-import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Any;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
@@ -27,7 +22,6 @@ import nl.overdracht.audit.AuditLog;
 import nl.overdracht.audit.AuditRecord;
 import nl.overdracht.crypto.CertificatePolicy;
 import nl.overdracht.platform.ApiException;
-import nl.overdracht.platform.Bytea;
 import nl.overdracht.platform.Problem;
 import nl.overdracht.platform.ProblemType;
 import nl.overdracht.platform.Problems;
@@ -48,6 +42,9 @@ public class RegistryService {
 
     @Inject
     Pool pool;
+
+    @Inject
+    SchoolRepository schools;
 
     @Inject
     AuditLog audit;
@@ -76,15 +73,12 @@ public class RegistryService {
 
     public Uni<SchoolView> register(Caller caller, NewSchool school) {
         String region = caller.requireRegion();
-        List<String> accepted = checkProfiles(school.acceptedProfiles());
+        NewSchool checked = new NewSchool(school.id(), school.name(), checkProfiles(school.acceptedProfiles()),
+                school.authEnvelopedData());
         Instant now = clock.instant();
-        return pool.withTransaction(tx -> tx.preparedQuery("INSERT INTO school (id, name, region, status, "
-                                + "accepted_profiles, auth_enveloped, created_at, updated_at) "
-                                + "VALUES ($1, $2, $3, $4, $5, $6, $7, $7) ON CONFLICT (id) DO NOTHING")
-                        .execute(Tuple.from(Arrays.asList(school.id(), school.name(), region, SchoolStatus.ACTIVE.name(),
-                                accepted.toArray(String[]::new), school.authEnvelopedData(), now.atOffset(ZoneOffset.UTC))))
+        return pool.withTransaction(tx -> schools.insert(tx, checked, region, SchoolStatus.ACTIVE, now)
                         .flatMap(inserted -> {
-                            if (inserted.rowCount() == 0) {
+                            if (!inserted) {
                                 return Uni.createFrom().failure(new ApiException(ProblemType.CONFLICT,
                                         "School " + school.id() + " is already registered."));
                             }
@@ -96,14 +90,7 @@ public class RegistryService {
     }
 
     public Uni<List<SchoolView>> list(Caller caller) {
-        String region = caller.requireRegion();
-        return pool.preparedQuery("SELECT " + SchoolView.COLUMNS + " FROM school s WHERE s.region = $1 ORDER BY s.id")
-                .execute(Tuple.of(region, clock.instant().atOffset(ZoneOffset.UTC)))
-                .map(rows -> {
-                    List<SchoolView> out = new ArrayList<>();
-                    rows.forEach(row -> out.add(SchoolView.from(row)));
-                    return out;
-                });
+        return schools.listInRegion(caller.requireRegion(), clock.instant());
     }
 
     public Uni<SchoolView> get(Caller caller, String schoolId) {
@@ -112,21 +99,15 @@ public class RegistryService {
 
     public Uni<SchoolView> change(Caller caller, String schoolId, SchoolChange change) {
         String region = caller.requireRegion();
-        Optional<List<String>> accepted = change.acceptedProfiles().map(this::checkProfiles);
+        SchoolChange checked = new SchoolChange(change.name(), change.status(),
+                change.acceptedProfiles().map(this::checkProfiles), change.authEnvelopedData());
         Instant now = clock.instant();
         return pool.withTransaction(tx -> lock(tx, schoolId, region)
-                        .flatMap(row -> {
-                            String outcome = change.status().filter(status -> !status.name().equals(row.getString("status")))
+                        .flatMap(current -> {
+                            String outcome = change.status().filter(status -> status != current)
                                     .map(status -> status == SchoolStatus.SUSPENDED ? "suspended" : "activated")
                                     .orElse("changed");
-                            return tx.preparedQuery("UPDATE school SET name = COALESCE($2, name), "
-                                            + "status = COALESCE($3, status), "
-                                            + "accepted_profiles = COALESCE($4, accepted_profiles), "
-                                            + "auth_enveloped = COALESCE($5, auth_enveloped), updated_at = $6 WHERE id = $1")
-                                    .execute(Tuple.from(Arrays.asList(schoolId, change.name().orElse(null),
-                                            change.status().map(Enum::name).orElse(null),
-                                            accepted.map(list -> list.toArray(String[]::new)).orElse(null),
-                                            change.authEnvelopedData().orElse(null), now.atOffset(ZoneOffset.UTC))))
+                            return schools.update(tx, schoolId, checked, now)
                                     .flatMap(done -> audit.append(tx, new AuditRecord(AuditAction.SCHOOL_CHANGED,
                                             AuditActor.of(caller, Roles.OPERATOR), null, schoolId + ":" + outcome, null)));
                         })
@@ -143,17 +124,9 @@ public class RegistryService {
                         .flatMap(school -> {
                             PemCertificate upload = PemCertificate.parse(pem);
                             checkPolicy(upload, now);
-                            return tx.preparedQuery("INSERT INTO school_certificate (id, school_id, der, sha256, subject, "
-                                            + "key_algorithm, not_before, not_after, added_at) "
-                                            + "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) "
-                                            + "ON CONFLICT (school_id, sha256) DO NOTHING")
-                                    .execute(Tuple.from(Arrays.asList(id, schoolId, Bytea.of(upload.der()),
-                                            Bytea.of(upload.sha256()), upload.subject(), upload.keyAlgorithm(),
-                                            upload.certificate().getNotBefore().toInstant().atOffset(ZoneOffset.UTC),
-                                            upload.certificate().getNotAfter().toInstant().atOffset(ZoneOffset.UTC),
-                                            now.atOffset(ZoneOffset.UTC))))
+                            return schools.insertCertificate(tx, id, schoolId, upload, now)
                                     .flatMap(inserted -> {
-                                        if (inserted.rowCount() == 0) {
+                                        if (!inserted) {
                                             return Uni.createFrom().failure(new ApiException(ProblemType.CONFLICT,
                                                     "This certificate is already registered for school " + schoolId + "."));
                                         }
@@ -170,14 +143,7 @@ public class RegistryService {
         String region = caller.requireRegion();
         Instant now = clock.instant();
         return find(pool, schoolId, region, now)
-                .flatMap(school -> pool.preparedQuery("SELECT " + CertificateView.COLUMNS + " FROM school_certificate c "
-                                + "WHERE c.school_id = $1 ORDER BY c.added_at DESC, c.id DESC")
-                        .execute(Tuple.of(schoolId))
-                        .map(rows -> {
-                            List<CertificateView> out = new ArrayList<>();
-                            rows.forEach(row -> out.add(CertificateView.from(row, school.currentCertificate())));
-                            return out;
-                        }));
+                .flatMap(school -> schools.certificates(schoolId, school.currentCertificate()));
     }
 
     /** Revokes a certificate; it is never used again. Revoking a revoked certificate changes nothing. */
@@ -185,13 +151,11 @@ public class RegistryService {
         String region = caller.requireRegion();
         Instant now = clock.instant();
         return pool.withTransaction(tx -> lock(tx, schoolId, region)
-                        .flatMap(school -> tx.preparedQuery("UPDATE school_certificate SET revoked_at = $3 "
-                                        + "WHERE id = $1 AND school_id = $2 AND revoked_at IS NULL RETURNING sha256")
-                                .execute(Tuple.of(certificateId, schoolId, now.atOffset(ZoneOffset.UTC))))
-                        .flatMap(revoked -> revoked.size() == 0 ? Uni.createFrom().voidItem()
+                        .flatMap(school -> schools.revokeCertificate(tx, schoolId, certificateId, now))
+                        .flatMap(revoked -> revoked.isEmpty() ? Uni.createFrom().voidItem()
                                 : audit.append(tx, new AuditRecord(AuditAction.CERTIFICATE_REVOKED,
                                         AuditActor.of(caller, Roles.OPERATOR), null, schoolId + ":revoked",
-                                        revoked.iterator().next().getBuffer("sha256").getBytes())))
+                                        revoked.get())))
                         .flatMap(done -> certificate(tx, schoolId, certificateId, now)))
                 .call(view -> changed(schoolId));
     }
@@ -239,41 +203,20 @@ public class RegistryService {
         return List.copyOf(new LinkedHashSet<>(accepted));
     }
 
-    private Uni<Row> lock(SqlConnection tx, String schoolId, String region) {
-        return tx.preparedQuery("SELECT id, status FROM school WHERE id = $1 AND region = $2 FOR UPDATE")
-                .execute(Tuple.of(schoolId, region))
-                .map(rows -> {
-                    if (rows.size() == 0) {
-                        throw Problems.noSuchSchool();
-                    }
-                    return rows.iterator().next();
-                });
+    /** Locks the school for the rest of {@code tx} and answers its status; 404 when it is not in {@code region}. */
+    private Uni<SchoolStatus> lock(SqlConnection tx, String schoolId, String region) {
+        return schools.lockInRegion(tx, schoolId, region)
+                .map(status -> status.orElseThrow(() -> Problems.noSuchSchool()));
     }
 
     private Uni<SchoolView> find(SqlClient client, String schoolId, String region, Instant now) {
-        return client.preparedQuery("SELECT " + SchoolView.COLUMNS + " FROM school s WHERE s.region = $1 AND s.id = $3")
-                .execute(Tuple.of(region, now.atOffset(ZoneOffset.UTC), schoolId))
-                .map(rows -> {
-                    if (rows.size() == 0) {
-                        throw Problems.noSuchSchool();
-                    }
-                    return SchoolView.from(rows.iterator().next());
-                });
+        return schools.findInRegion(client, schoolId, region, now)
+                .map(view -> view.orElseThrow(() -> Problems.noSuchSchool()));
     }
 
     private Uni<CertificateView> certificate(SqlClient client, String schoolId, UUID certificateId, Instant now) {
-        OffsetDateTime at = now.atOffset(ZoneOffset.UTC);
-        return client.preparedQuery("SELECT " + CertificateView.COLUMNS + ", (" + SchoolDirectory.currentCertificateSql(
-                                "c.school_id", "$3") + ") AS current_certificate FROM school_certificate c "
-                        + "WHERE c.id = $1 AND c.school_id = $2")
-                .execute(Tuple.of(certificateId, schoolId, at))
-                .map(rows -> {
-                    if (rows.size() == 0) {
-                        throw Problems.noSuchCertificate();
-                    }
-                    Row row = rows.iterator().next();
-                    return CertificateView.from(row, row.getUUID("current_certificate"));
-                });
+        return schools.certificate(client, schoolId, certificateId, now)
+                .map(view -> view.orElseThrow(Problems::noSuchCertificate));
     }
 
     /** Tells the listeners, one after the other; a failing listener is logged and catches up later. */

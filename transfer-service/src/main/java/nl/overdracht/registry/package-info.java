@@ -8,7 +8,9 @@
  * {@link nl.overdracht.crypto.CertificatePolicy}; the choice of a school's current certificate
  * ({@link nl.overdracht.registry.SchoolDirectory}); the admission check intake calls before it
  * stores a dossier ({@link nl.overdracht.registry.SchoolAdmission}); telling
- * {@link nl.overdracht.registry.RegistryListener}s, after commit, that a school changed.
+ * {@link nl.overdracht.registry.RegistryListener}s, after commit, that a school changed. The SQL
+ * of schools and their certificates is in {@link nl.overdracht.registry.SchoolRepository}, which
+ * also gives other packages the current-certificate condition for their own queries.
  *
  * <p>Must not: keep or accept a private key; log a certificate or its subject; read dossiers or
  * deliveries (the delivery package listens instead).

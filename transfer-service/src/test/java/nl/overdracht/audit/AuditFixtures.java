@@ -34,9 +34,9 @@ final class AuditFixtures {
 
     static List<AuditEntry> entriesOf(Pool pool, UUID dossier) {
         List<AuditEntry> entries = new ArrayList<>();
-        pool.preparedQuery("SELECT " + AuditRows.ENTRY_COLUMNS + " FROM audit_entry WHERE dossier_id = $1 ORDER BY seq")
+        pool.preparedQuery("SELECT " + AuditRepository.ENTRY_COLUMNS + " FROM audit_entry WHERE dossier_id = $1 ORDER BY seq")
                 .execute(Tuple.of(dossier)).await().atMost(WAIT)
-                .forEach(row -> entries.add(AuditRows.entry(row)));
+                .forEach(row -> entries.add(AuditRepository.entry(row)));
         return entries;
     }
 
@@ -46,9 +46,9 @@ final class AuditFixtures {
                 .pollInterval(java.time.Duration.ofMillis(100))
                 .until(() -> {
                     audit.drain().await().atMost(WAIT);
-                    for (Row row : pool.preparedQuery("SELECT " + AuditRows.ENTRY_COLUMNS + " FROM audit_entry WHERE "
+                    for (Row row : pool.preparedQuery("SELECT " + AuditRepository.ENTRY_COLUMNS + " FROM audit_entry WHERE "
                             + where + " ORDER BY seq DESC LIMIT 50").execute(params).await().atMost(WAIT)) {
-                        AuditEntry entry = AuditRows.entry(row);
+                        AuditEntry entry = AuditRepository.entry(row);
                         if (test.test(entry)) {
                             return entry;
                         }
@@ -68,10 +68,9 @@ final class AuditFixtures {
     /** Puts a tampered or deleted entry back exactly as it was chained. */
     static void restore(Pool pool, AuditEntry entry) {
         tamper(pool, "DELETE FROM audit_entry WHERE seq = $1", Tuple.of(entry.seq()));
-        pool.preparedQuery("INSERT INTO audit_entry (" + AuditRows.ENTRY_COLUMNS
+        pool.preparedQuery("INSERT INTO audit_entry (" + AuditRepository.ENTRY_COLUMNS
                         + ") VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)")
-                .execute(AuditRows.entryTuple(entry.seq(), entry.recordedAt(), entry.record(), entry.leaf(),
-                        entry.chain()))
+                .execute(AuditRepository.entryTuple(entry))
                 .await().atMost(WAIT);
     }
 

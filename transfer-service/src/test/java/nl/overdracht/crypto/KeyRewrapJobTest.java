@@ -72,6 +72,15 @@ class KeyRewrapJobTest {
     }
 
     @Test
+    void every_package_that_stores_sealed_values_names_its_columns() {
+        assertThat(job.sealedColumns()).containsExactly(
+                new SealedColumns("dossier", "pupil_id_wrapped_key", "pupil_id_key_version"),
+                new SealedColumns("dossier_revision", "wrapped_key", "key_version"),
+                new SealedColumns("enrolment", "pupil_id_wrapped_key", "pupil_id_key_version"),
+                new SealedColumns("inspection", "reason_wrapped_key", "reason_key_version"));
+    }
+
+    @Test
     void nothing_moves_when_every_row_is_current() {
         job.rewrapAll().await().indefinitely();
 

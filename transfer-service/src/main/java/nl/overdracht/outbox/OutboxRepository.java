@@ -1,0 +1,66 @@
+package nl.overdracht.outbox;
+
+import io.smallrye.mutiny.Uni;
+import io.vertx.core.json.JsonObject;
+import io.vertx.mutiny.sqlclient.SqlClient;
+import io.vertx.mutiny.sqlclient.SqlConnection;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The SQL of {@code outbox_event}. Which events are written, and who publishes them when, is the
+ * {@link Outbox}'s and the {@link OutboxRelay}'s; this class only reads and writes rows.
+ */
+@ApplicationScoped
+class OutboxRepository {
+
+    /**
+     * An event waiting to be published.
+     *
+     * @param position its place in the order events were written
+     */
+    record Unpublished(long position, OutboxEvent event) {
+    }
+
+    /** Inserts {@code event} within {@code tx}. */
+    Uni<Void> insert(SqlClient tx, OutboxEvent event) {
+        return tx.preparedQuery("INSERT INTO outbox_event (event_id, aggregate_type, aggregate_id, event_type, payload, "
+                + "created_at) VALUES ($1, $2, $3, $4, $5, $6)")
+                .execute(Tuple.of(event.eventId(), event.aggregateType(), event.aggregateId(), event.type(),
+                        event.payload(), event.occurredAt().atOffset(ZoneOffset.UTC)))
+                .replaceWithVoid();
+    }
+
+    /** Takes the transaction-scoped advisory lock {@code key} if it is free; false when another holds it. */
+    Uni<Boolean> tryTransactionLock(SqlConnection tx, long key) {
+        return tx.preparedQuery("SELECT pg_try_advisory_xact_lock($1) AS leader")
+                .execute(Tuple.of(key))
+                .map(lock -> lock.iterator().next().getBoolean("leader"));
+    }
+
+    /** The oldest {@code limit} events not yet published, in the order they were written. */
+    Uni<List<Unpublished>> unpublished(SqlConnection tx, int limit) {
+        return tx.preparedQuery("SELECT position, event_id, aggregate_type, aggregate_id, event_type, payload, created_at "
+                + "FROM outbox_event WHERE published_at IS NULL ORDER BY position LIMIT $1")
+                .execute(Tuple.of(limit))
+                .map(rows -> {
+                    List<Unpublished> events = new ArrayList<>(rows.size());
+                    rows.forEach(row -> events.add(new Unpublished(row.getLong("position"),
+                            new OutboxEvent(row.getUUID("event_id"), row.getString("aggregate_type"),
+                                    row.getUUID("aggregate_id"), row.getString("event_type"),
+                                    (JsonObject) row.getValue("payload"), row.getOffsetDateTime("created_at").toInstant()))));
+                    return events;
+                });
+    }
+
+    /** Marks the events at these positions published at {@code at}. */
+    Uni<Void> markPublished(SqlConnection tx, Long[] positions, Instant at) {
+        return tx.preparedQuery("UPDATE outbox_event SET published_at = $1 WHERE position = ANY($2)")
+                .execute(Tuple.of(at.atOffset(ZoneOffset.UTC), positions))
+                .replaceWithVoid();
+    }
+}
