@@ -33,7 +33,7 @@ class DossierCipherGoldenVectorTest {
     @Test
     void sealWithFixedKeysProducesTheGoldenBytes() {
         // When
-        SealedData sealed = cipher.seal(PLAINTEXT, AAD, DEK, NONCE);
+        SealedData sealed = cipher.seal(CiphertextFormatV1.VERSION, PLAINTEXT, AAD, DEK, NONCE);
 
         // Then
         assertThat(Hex.hex(sealed.ciphertext())).isEqualTo(CIPHERTEXT);
