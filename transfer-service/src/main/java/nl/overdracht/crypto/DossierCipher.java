@@ -13,78 +13,80 @@ import java.util.Objects;
 import javax.crypto.AEADBadTagException;
 import javax.crypto.Cipher;
 import javax.crypto.SecretKey;
-import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
  * Envelope encryption of dossier revisions at rest.
  *
- * <p>{@link #seal}: a fresh random 256-bit data key (DEK) per call encrypts the plaintext with
- * AES-256-GCM (random 96-bit nonce, 128-bit tag, associated data {@link Aad#canonicalBytes()});
- * the DEK is wrapped with AES Key Wrap (RFC 3394) under the ring's current key-encryption key.
- * The stored format is documented on {@link SealedData}.
+ * <p>{@link #seal}: a fresh random 256-bit data key (DEK) per call encrypts the plaintext in the
+ * current stored format (format 1: AES-256-GCM, random 96-bit nonce, 128-bit tag, associated data
+ * {@link Aad#canonicalBytes()}); the DEK is wrapped with AES Key Wrap (RFC 3394) under the ring's
+ * current key-encryption key. The stored value is documented on {@link SealedData}, each format's
+ * bytes on its {@link CiphertextFormat} class.
  *
- * <p>{@link #open} unwraps with the key version the revision names, so revisions sealed before a
- * rotation still open; {@link #rewrap} moves a revision's DEK to the current KEK without touching
- * the ciphertext.
+ * <p>{@link #open} reads the format from the first stored byte ({@link CiphertextFormats}), so a
+ * value sealed in any registered format opens, and unwraps with the key version the value names,
+ * so values sealed before a rotation still open; {@link #rewrap} moves a value's DEK to the
+ * current KEK without touching the ciphertext.
  *
- * <p>Failures throw {@link CryptoException} with a message naming the dossier and revision, never
- * bytes; no partial plaintext is returned. Thread-safe.
+ * <p>Failures throw {@link CryptoException} with a message naming the dossier and revision (and,
+ * for an unknown format, its version number), never bytes; no partial plaintext is returned.
+ * Thread-safe.
  */
 @ApplicationScoped
 public class DossierCipher {
 
-    static final byte FORMAT_VERSION = 0x01;
     static final int DEK_BYTES = 32;
-    static final int NONCE_BYTES = 12;
-    static final int TAG_BITS = 128;
-    static final int OVERHEAD = 1 + NONCE_BYTES + TAG_BITS / 8;
-    private static final String GCM = "AES/GCM/NoPadding";
     private static final String KEY_WRAP = "AESWrap";
 
     private final KeyRing keyRing;
-    private final SecureRandom random;
+    private final CiphertextFormats formats;
+    private final SecureRandom random = new SecureRandom();
 
     @Inject
     public DossierCipher(KeyRing keyRing) {
-        this(keyRing, new SecureRandom());
+        this(keyRing, CiphertextFormats.BUILT_IN);
     }
 
-    DossierCipher(KeyRing keyRing, SecureRandom random) {
+    /** A cipher reading and writing the given formats instead of the built-in ones. */
+    DossierCipher(KeyRing keyRing, CiphertextFormats formats) {
         this.keyRing = Objects.requireNonNull(keyRing, "keyRing");
-        this.random = Objects.requireNonNull(random, "random");
+        this.formats = Objects.requireNonNull(formats, "formats");
     }
 
     /** Encrypts one revision under a fresh data key, wrapped by the current key-encryption key. */
     public SealedData seal(byte[] plaintext, Aad aad) {
+        CiphertextFormat format = formats.current();
         byte[] dek = new byte[DEK_BYTES];
-        byte[] nonce = new byte[NONCE_BYTES];
+        byte[] nonce = new byte[format.nonceBytes()];
         random.nextBytes(dek);
         random.nextBytes(nonce);
         try {
-            return seal(plaintext, aad, dek, nonce);
+            return seal(format, plaintext, aad, dek, nonce);
         } finally {
             Arrays.fill(dek, (byte) 0);
         }
     }
 
-    /** The deterministic core of {@link #seal(byte[], Aad)}; package-private for golden vectors only. */
-    SealedData seal(byte[] plaintext, Aad aad, byte[] dek, byte[] nonce) {
+    /**
+     * The deterministic core of {@link #seal(byte[], Aad)} in the registered format
+     * {@code version}; package-private for golden vectors only.
+     */
+    SealedData seal(byte version, byte[] plaintext, Aad aad, byte[] dek, byte[] nonce) {
+        return seal(formats.forVersion(version), plaintext, aad, dek, nonce);
+    }
+
+    private SealedData seal(CiphertextFormat format, byte[] plaintext, Aad aad, byte[] dek, byte[] nonce) {
         Objects.requireNonNull(plaintext, "plaintext");
         Objects.requireNonNull(aad, "aad");
-        if (dek.length != DEK_BYTES || nonce.length != NONCE_BYTES) {
-            throw new IllegalArgumentException("a data key is 32 bytes and a nonce 12 bytes");
+        if (dek.length != DEK_BYTES || nonce.length != format.nonceBytes()) {
+            throw new IllegalArgumentException("a data key is " + DEK_BYTES + " bytes and a format "
+                    + Byte.toUnsignedInt(format.version()) + " nonce " + format.nonceBytes() + " bytes");
         }
         KeyEncryptionKey kek = keyRing.current();
         SecretKey dataKey = new SecretKeySpec(dek, "AES");
         try {
-            Cipher gcm = Cipher.getInstance(GCM);
-            gcm.init(Cipher.ENCRYPT_MODE, dataKey, new GCMParameterSpec(TAG_BITS, nonce));
-            gcm.updateAAD(aad.canonicalBytes());
-            byte[] ciphertext = new byte[1 + NONCE_BYTES + gcm.getOutputSize(plaintext.length)];
-            ciphertext[0] = FORMAT_VERSION;
-            System.arraycopy(nonce, 0, ciphertext, 1, NONCE_BYTES);
-            gcm.doFinal(plaintext, 0, plaintext.length, ciphertext, 1 + NONCE_BYTES);
+            byte[] ciphertext = format.seal(dataKey, nonce, plaintext, aad);
             return new SealedData(ciphertext, wrap(kek, dataKey), kek.version(), sha256(plaintext));
         } catch (GeneralSecurityException e) {
             throw new CryptoException("sealing revision " + aad.revision() + " of dossier " + aad.dossierId() + " failed", e);
@@ -96,16 +98,11 @@ public class DossierCipher {
         Objects.requireNonNull(sealed, "sealed");
         Objects.requireNonNull(aad, "aad");
         byte[] stored = sealed.ciphertext();
-        if (stored.length < OVERHEAD || stored[0] != FORMAT_VERSION) {
-            throw failure(aad, "the stored ciphertext is not in format version " + FORMAT_VERSION, null);
-        }
+        CiphertextFormat format = formatOf(stored, aad);
         SecretKey dataKey = unwrap(sealed, aad);
         byte[] plaintext;
         try {
-            Cipher gcm = Cipher.getInstance(GCM);
-            gcm.init(Cipher.DECRYPT_MODE, dataKey, new GCMParameterSpec(TAG_BITS, stored, 1, NONCE_BYTES));
-            gcm.updateAAD(aad.canonicalBytes());
-            plaintext = gcm.doFinal(stored, 1 + NONCE_BYTES, stored.length - 1 - NONCE_BYTES);
+            plaintext = format.open(dataKey, stored, aad);
         } catch (AEADBadTagException e) {
             // no cause chained: nothing from the failed decryption leaves this method
             throw failure(aad, "authentication failed (wrong dossier, revision or profile, or tampered data)", null);
@@ -117,6 +114,24 @@ public class DossierCipher {
             throw failure(aad, "the plaintext does not match the stored SHA-256", null);
         }
         return plaintext;
+    }
+
+    /** The registered format the first stored byte names, when the bytes are long enough for it. */
+    private CiphertextFormat formatOf(byte[] stored, Aad aad) {
+        if (stored.length == 0) {
+            throw failure(aad, "the stored ciphertext is empty", null);
+        }
+        CiphertextFormat format;
+        try {
+            format = formats.forVersion(stored[0]);
+        } catch (CryptoException unknown) {
+            throw failure(aad, unknown.getMessage(), null);
+        }
+        if (stored.length < format.overhead()) {
+            throw failure(aad, "the stored ciphertext is too short for format version "
+                    + Byte.toUnsignedInt(format.version()), null);
+        }
+        return format;
     }
 
     /**

@@ -4,16 +4,18 @@ import java.util.Arrays;
 import java.util.Objects;
 
 /**
- * One dossier revision as stored: the AES-256-GCM ciphertext, its data key wrapped by a
+ * One dossier revision (or sealed field) as stored: the ciphertext, its data key wrapped by a
  * key-encryption key, the version of that key, and the SHA-256 of the plaintext.
  *
- * <p>Stored format of {@code ciphertext} (format version 1):
+ * <p>{@code ciphertext} begins with its format version byte, which {@link CiphertextFormats}
+ * resolves to the format that opens it; each format documents its bytes on its class. The service
+ * writes format 1 ({@link CiphertextFormatV1}):
  * <pre>
  *   0x01 ‖ nonce (12 bytes) ‖ AES-256-GCM ciphertext (same length as the plaintext) ‖ tag (16 bytes)
  * </pre>
- * with the GCM associated data being {@link Aad#canonicalBytes()}. {@code wrappedKey} is the
- * 32-byte data key wrapped with AES Key Wrap (RFC 3394, default IV {@code A6A6A6A6A6A6A6A6}) under
- * the key-encryption key {@code keyVersion}: 40 bytes.
+ * with the GCM associated data being {@link Aad#canonicalBytes()}. {@code wrappedKey}, the same
+ * for every format, is the 32-byte data key wrapped with AES Key Wrap (RFC 3394, default IV
+ * {@code A6A6A6A6A6A6A6A6}) under the key-encryption key {@code keyVersion}: 40 bytes.
  *
  * <p>{@code plaintextSha256} lets callers compare revisions and chain audit entries without
  * decrypting; {@link DossierCipher#open} checks it as well. It is unkeyed: anyone holding it can

@@ -6,9 +6,10 @@
  * <ul>
  *   <li>{@link nl.overdracht.crypto.DossierCipher}: seal/open/rewrap of revisions; a fresh
  *       AES-256-GCM data key per revision, wrapped (AES Key Wrap, RFC 3394) by a versioned
- *       key-encryption key from the {@link nl.overdracht.crypto.KeyRing}; the stored format on
+ *       key-encryption key from the {@link nl.overdracht.crypto.KeyRing}; the stored value on
  *       {@link nl.overdracht.crypto.SealedData}, the associated data on
- *       {@link nl.overdracht.crypto.Aad}.</li>
+ *       {@link nl.overdracht.crypto.Aad}, the ciphertext's formats resolved by their first byte
+ *       in {@code CiphertextFormats}, one class per format version.</li>
  *   <li>{@link nl.overdracht.crypto.BlindIndex}: HMAC-SHA256 over {@code kind:value}.</li>
  *   <li>{@link nl.overdracht.crypto.CmsPackager}: CMS SignedData inside EnvelopedData
  *       (AES-256-CBC) or AuthEnvelopedData (AES-256-GCM), DER; the receiving side in
@@ -20,6 +21,14 @@
  *   <li>Every key the service holds and every format these produce, each pinned by golden vectors
  *       or an OpenSSL interoperability test.</li>
  * </ul>
+ *
+ * <p>Stored bytes and how each is versioned: a sealed ciphertext (dossier revisions, pupil ids of
+ * dossiers and enrolments, inspection reasons) begins with its format version, and a new format is
+ * added beside the old ones ({@code CiphertextFormat}), never edited in. A wrapped data key is
+ * plain RFC 3394 output; what versions it is the key version stored beside it. A blind index is a
+ * bare HMAC compared for equality, so it has no version byte: another scheme, like another key,
+ * means computing every index again. {@link nl.overdracht.crypto.Aad} bytes are not stored; they
+ * are part of what format 1 authenticates and so never change.
  *
  * <p>Configuration (no defaults; secrets): {@code overdracht.crypto.kek.<version>},
  * {@code overdracht.crypto.kek-current}, {@code overdracht.crypto.blind-index-key},

@@ -2,58 +2,81 @@ package nl.overdracht.crypto;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.charset.StandardCharsets;
 import java.util.List;
-import java.util.UUID;
+import nl.overdracht.crypto.GoldenVectors.GoldenVector;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Pins the stored format. The expected bytes were computed independently (Python
- * {@code cryptography}: AESGCM and aes_key_wrap); the key and data key are the RFC 3394 §4.6
- * test vector, so the wrapped key is that RFC's published output.
+ * Pins every stored ciphertext format the service is built with by its golden vectors
+ * ({@code vectors/dossier-cipher-v<version>.json}, one file per format version). The expected
+ * bytes were computed independently (Python {@code cryptography}, see
+ * {@code vectors/dossier-cipher-vectors.py}); the first format 1 vector's key-encryption key and
+ * data key are the RFC 3394 §4.6 test vector, so its wrapped key is that RFC's published output.
+ * A format added to {@link CiphertextFormats#BUILT_IN} is covered here once its file exists, and
+ * fails here until it does.
  */
 class DossierCipherGoldenVectorTest {
 
-    static final byte[] KEK = Hex.bytes("000102030405060708090a0b0c0d0e0f101112131415161718191a1b1c1d1e1f");
-    static final byte[] DEK = Hex.bytes("00112233445566778899aabbccddeeff000102030405060708090a0b0c0d0e0f");
-    static final byte[] NONCE = Hex.bytes("cafebabefacedbaddecaf888");
-    static final byte[] PLAINTEXT =
-            "{\"leerling\":{\"naam\":\"Golden Vector\"},\"revisie\":2}".getBytes(StandardCharsets.UTF_8);
-    static final Aad AAD = new Aad(UUID.fromString("3f2504e0-4f89-41d3-9a0c-0305e82c3301"), 2, "nl-po-oso-2024");
+    static List<GoldenVector> vectors() {
+        return GoldenVectors.ofBuiltInFormats();
+    }
 
-    static final String CIPHERTEXT = "01" + "cafebabefacedbaddecaf888"
-            + "cbecb78191828ac591a682bf4a468b4cf0f76604e3ed88f8b086a0e92192bf27ebbf0e654d4d29f7e32d7bd47c0de3f76d"
-            + "3db78e4576cd1f6d2f9e425bb474b943";
-    static final String WRAPPED_KEY = "28c9f404c4b810f4cbccb35cfb87f8263f5786e2d80ed326cbc7f0e71a99f43bfb988b9b7a02dd21";
-    static final String PLAINTEXT_SHA256 = "7206c7128ec4fcd17a4f38d7df483521650da0f52ddb36a26d192e4329cbbb7d";
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("vectors")
+    void storedBytesOpenToThePlaintext(GoldenVector vector) {
+        // Given
+        DossierCipher cipher = vector.cipher(CiphertextFormats.BUILT_IN);
 
-    private final DossierCipher cipher =
-            new DossierCipher(KeyRing.of("v1", List.of(KeyEncryptionKey.of("v1", KEK))));
-
-    @Test
-    void sealWithFixedKeysProducesTheGoldenBytes() {
         // When
-        SealedData sealed = cipher.seal(PLAINTEXT, AAD, DEK, NONCE);
+        byte[] opened = cipher.open(vector.stored(), vector.aad());
 
         // Then
-        assertThat(Hex.hex(sealed.ciphertext())).isEqualTo(CIPHERTEXT);
-        assertThat(Hex.hex(sealed.wrappedKey())).isEqualTo(WRAPPED_KEY);
-        assertThat(Hex.hex(sealed.plaintextSha256())).isEqualTo(PLAINTEXT_SHA256);
-        assertThat(sealed.keyVersion()).isEqualTo("v1");
+        assertThat(opened).isEqualTo(vector.plaintext());
     }
 
-    @Test
-    void storedGoldenVectorOpens() {
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("vectors")
+    void sealingWithTheFixedDataKeyAndNonceReproducesTheStoredBytes(GoldenVector vector) {
         // Given
-        SealedData stored = new SealedData(Hex.bytes(CIPHERTEXT), Hex.bytes(WRAPPED_KEY), "v1",
-                Hex.bytes(PLAINTEXT_SHA256));
+        DossierCipher cipher = vector.cipher(CiphertextFormats.BUILT_IN);
 
-        // When / Then
-        assertThat(cipher.open(stored, AAD)).isEqualTo(PLAINTEXT);
+        // When
+        SealedData sealed = cipher.seal(vector.format(), vector.plaintext(), vector.aad(), vector.dataKey(),
+                vector.nonce());
+
+        // Then
+        assertThat(Hex.hex(sealed.ciphertext())).isEqualTo(Hex.hex(vector.stored().ciphertext()));
+        assertThat(Hex.hex(sealed.wrappedKey())).isEqualTo(Hex.hex(vector.stored().wrappedKey()));
+        assertThat(Hex.hex(sealed.plaintextSha256())).isEqualTo(Hex.hex(vector.stored().plaintextSha256()));
+        assertThat(sealed.keyVersion()).isEqualTo(vector.stored().keyVersion());
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("vectors")
+    void associatedDataEncodesToTheVectorsCanonicalBytes(GoldenVector vector) {
+        assertThat(Hex.hex(vector.aad().canonicalBytes())).isEqualTo(Hex.hex(vector.aadCanonical()));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("vectors")
+    void storedBytesBeginWithTheFormatVersionAndAddTheFormatsOverhead(GoldenVector vector) {
+        // Given
+        CiphertextFormat format = CiphertextFormats.BUILT_IN.forVersion(vector.format());
+
+        // Then
+        assertThat(vector.stored().ciphertext()[0]).isEqualTo(vector.format());
+        assertThat(vector.stored().ciphertextLength()).isEqualTo(vector.plaintext().length + format.overhead());
     }
 
     @Test
-    void storedLengthIsPlaintextPlusTwentyNineBytes() {
-        assertThat(Hex.bytes(CIPHERTEXT)).hasSize(PLAINTEXT.length + 1 + 12 + 16);
+    void everyBuiltInFormatHasGoldenVectorsInItsOwnFile() {
+        for (int version : CiphertextFormats.BUILT_IN.versions()) {
+            assertThat(GoldenVectors.load(GoldenVectors.resourceOf(version)))
+                    .as("vectors of format %d", version)
+                    .isNotEmpty()
+                    .allSatisfy(vector -> assertThat(Byte.toUnsignedInt(vector.format())).isEqualTo(version));
+        }
     }
 }

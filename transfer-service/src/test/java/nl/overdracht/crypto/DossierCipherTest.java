@@ -117,7 +117,41 @@ class DossierCipherTest {
 
         SealedData bad = new SealedData(java.util.Arrays.copyOf(sealed.ciphertext(), 20), sealed.wrappedKey(),
                 "v1", sealed.plaintextSha256());
-        assertThatThrownBy(() -> cipher.open(bad, AAD)).isInstanceOf(CryptoException.class);
+        assertThatThrownBy(() -> cipher.open(bad, AAD))
+                .isInstanceOf(CryptoException.class).hasMessageContaining("too short for format version 1");
+    }
+
+    @Test
+    void sealWritesTheCurrentFormat() {
+        SealedData sealed = cipher.seal(PLAINTEXT, AAD);
+
+        assertThat(sealed.ciphertext()[0]).isEqualTo(CiphertextFormats.BUILT_IN.current().version());
+        assertThat(sealed.ciphertextLength()).isEqualTo(PLAINTEXT.length + 29);
+    }
+
+    @Test
+    void unknownFormatVersionIsRefusedNamingTheVersionButNoBytes() {
+        // Given: a stored value whose first byte names a format the service does not know
+        SealedData sealed = cipher.seal(PLAINTEXT, AAD);
+        byte[] stored = sealed.ciphertext();
+        stored[0] = 0x07;
+        SealedData unknown = new SealedData(stored, sealed.wrappedKey(), "v1", sealed.plaintextSha256());
+
+        // When / Then
+        assertThatThrownBy(() -> cipher.open(unknown, AAD))
+                .isInstanceOf(CryptoException.class)
+                .hasMessage("cannot open revision 1 of dossier " + AAD.dossierId()
+                        + ": no stored ciphertext format has version 7; known versions: [1]")
+                .hasNoCause();
+    }
+
+    @Test
+    void emptyCiphertextIsRefused() {
+        SealedData sealed = cipher.seal(PLAINTEXT, AAD);
+
+        SealedData empty = new SealedData(new byte[0], sealed.wrappedKey(), "v1", sealed.plaintextSha256());
+        assertThatThrownBy(() -> cipher.open(empty, AAD))
+                .isInstanceOf(CryptoException.class).hasMessageContaining("empty").hasNoCause();
     }
 
     @Test
