@@ -220,7 +220,8 @@ final class DeliveryFixtures {
     static void awaitPackageChanged(String school, UUID delivery, String before) {
         org.awaitility.Awaitility.await("the package of " + delivery + " to change").atMost(WAIT)
                 .pollInterval(Duration.ofMillis(100))
-                .until(() -> packageSha256(school, delivery), now -> !java.util.Objects.equals(now, before));
+                // a boolean condition: a predicate on the value never holds for null, the withheld package's hash
+                .until(() -> !java.util.Objects.equals(packageSha256(school, delivery), before));
     }
 
     static String sha256Hex(byte[] bytes) throws java.security.NoSuchAlgorithmException {
