@@ -1,7 +1,6 @@
 package nl.overdracht.testing;
 
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -15,6 +14,7 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.awaitility.Awaitility;
 import org.eclipse.microprofile.config.ConfigProvider;
 
 /** Reads and writes topic {@code dossier-events} on the embedded broker, as an outside client would. */
@@ -44,17 +44,17 @@ public final class DossierEventsTopic {
                 ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class,
                 ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class))) {
             consumer.subscribe(List.of(TOPIC));
-            Instant deadline = Instant.now().plus(Transfers.WAIT);
-            while (!done.test(received)) {
-                if (Instant.now().isAfter(deadline)) {
-                    throw new AssertionError("timed out reading " + TOPIC + " for key " + key + "; saw " + received.size());
-                }
-                for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(200))) {
-                    if (key.equals(record.key())) {
-                        received.add(record);
-                    }
-                }
-            }
+            // the consumer is not thread-safe: every poll happens on this thread
+            Awaitility.await("records keyed " + key + " on " + TOPIC).atMost(Transfers.WAIT)
+                    .pollInSameThread().pollInterval(Duration.ZERO)
+                    .until(() -> {
+                        for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(200))) {
+                            if (key.equals(record.key())) {
+                                received.add(record);
+                            }
+                        }
+                        return received;
+                    }, done);
         }
         return received;
     }
