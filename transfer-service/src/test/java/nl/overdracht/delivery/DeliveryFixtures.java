@@ -17,16 +17,15 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.TimeUnit;
 import nl.overdracht.crypto.TestCertificates;
 import nl.overdracht.lifecycle.LifecycleTimer;
 import nl.overdracht.outbox.OutboxRelay;
 import nl.overdracht.security.Roles;
+import nl.overdracht.testing.OpenSsl;
 import nl.overdracht.testing.Pupils;
 import nl.overdracht.testing.TestClock;
 import nl.overdracht.testing.TestSchools;
@@ -38,7 +37,6 @@ import nl.overdracht.testing.Tokens;
  */
 final class DeliveryFixtures {
 
-    static final Path OPENSSL = Path.of("/usr/bin/openssl");
     static final String REGION = "delivery-tests";
     static final Duration WAIT = Duration.ofSeconds(30);
 
@@ -235,29 +233,17 @@ final class DeliveryFixtures {
     }
 
     /** Decrypts with {@code openssl cms -decrypt}, verifies with {@code openssl cms -verify}: the envelope. */
-    static JsonObject opensslOpen(Path dir, byte[] pkg, TestCertificates.Issued school, X509Certificate overdracht)
-            throws IOException, InterruptedException {
+    static JsonObject opensslOpen(OpenSsl openssl, Path dir, byte[] pkg, TestCertificates.Issued school,
+            X509Certificate overdracht) throws IOException {
         school.writePem(dir, "school");
         TestCertificates.writePemObject(dir.resolve("overdracht-cert.pem"), overdracht);
         Files.write(dir.resolve("package.der"), pkg);
-        openssl(dir, "cms", "-decrypt", "-binary", "-inform", "DER", "-in", "package.der",
-                "-recip", "school-cert.pem", "-inkey", "school-key.pem", "-out", "signed.der");
-        openssl(dir, "cms", "-verify", "-binary", "-inform", "DER", "-in", "signed.der",
-                "-CAfile", "overdracht-cert.pem", "-out", "envelope.json");
+        openssl.decryptAndVerify(dir, "package.der", "school-cert.pem", "school-key.pem", "overdracht-cert.pem",
+                "envelope.json");
         return new JsonObject(Files.readString(dir.resolve("envelope.json"), StandardCharsets.UTF_8));
     }
 
     static byte[] content(JsonObject envelope) {
         return Base64.getDecoder().decode(envelope.getString("content"));
-    }
-
-    private static void openssl(Path dir, String... arguments) throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>();
-        command.add(OPENSSL.toString());
-        command.addAll(List.of(arguments));
-        Process process = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true).start();
-        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
-        assertThat(process.exitValue()).as("openssl %s:%n%s", String.join(" ", arguments), output).isZero();
     }
 }

@@ -1,6 +1,5 @@
 package nl.overdracht.delivery;
 
-import static nl.overdracht.delivery.DeliveryFixtures.OPENSSL;
 import static nl.overdracht.delivery.DeliveryFixtures.REGION;
 import static nl.overdracht.delivery.DeliveryFixtures.content;
 import static nl.overdracht.delivery.DeliveryFixtures.download;
@@ -12,14 +11,12 @@ import static nl.overdracht.delivery.DeliveryFixtures.submitOso;
 import static nl.overdracht.delivery.DeliveryFixtures.upload;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.vertx.core.json.JsonObject;
 import io.vertx.mutiny.sqlclient.Pool;
 import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.HexFormat;
@@ -33,6 +30,7 @@ import nl.overdracht.outbox.OutboxRelay;
 import nl.overdracht.profile.DossierInspector;
 import nl.overdracht.profile.ProfileCatalog;
 import nl.overdracht.profile.SectionRedactor;
+import nl.overdracht.testing.OpenSsl;
 import nl.overdracht.testing.TestSchools;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -88,10 +86,10 @@ class DeliveryFlowTest {
     }
 
     private JsonObject deliveredAndOpened(School school, Submitted dossier, String... objected) throws Exception {
-        assumeTrue(Files.isExecutable(OPENSSL), "openssl not installed");
+        OpenSsl openssl = OpenSsl.require();
         fixtures().released(dossier, objected);
         fixtures().awaitState(dossier.id(), "DELIVERABLE");
-        return opensslOpen(dir, download(school.id(), dossier.id()), school.certificate(), overdracht.certificate());
+        return opensslOpen(openssl, dir, download(school.id(), dossier.id()), school.certificate(), overdracht.certificate());
     }
 
     @Test
@@ -168,13 +166,13 @@ class DeliveryFlowTest {
     @Test
     void a_whole_objection_to_a_baso_dossier_still_delivers_the_verslag_and_the_pupils_identity_only() throws Exception {
         // Given a vl-baso dossier with a verslag, objected to as a whole by the parents
-        assumeTrue(Files.isExecutable(OPENSSL), "openssl not installed");
+        OpenSsl openssl = OpenSsl.require();
         School school = school(TestSchools.flemish(), false);
         Submitted dossier = fixtures().objectedWholeAndWindowElapsed(submitBaso(school.id()));
 
         // When its window has elapsed
         fixtures().awaitState(dossier.id(), "DELIVERABLE");
-        JsonObject envelope = opensslOpen(dir, download(school.id(), dossier.id()), school.certificate(),
+        JsonObject envelope = opensslOpen(openssl, dir, download(school.id(), dossier.id()), school.certificate(),
                 overdracht.certificate());
 
         // Then openssl opens a package holding the mandatory sections only, and the manifest says why
@@ -194,13 +192,13 @@ class DeliveryFlowTest {
     @Test
     void a_whole_objection_to_an_oso_dossier_still_delivers_the_categories_wpo_art_42_makes_mandatory() throws Exception {
         // Given an OSO dossier objected to as a whole
-        assumeTrue(Files.isExecutable(OPENSSL), "openssl not installed");
+        OpenSsl openssl = OpenSsl.require();
         School school = school(TestSchools.dutch(), false);
         Submitted dossier = fixtures().objectedWholeAndWindowElapsed(submitOso(school.id()));
 
         // When its window has elapsed
         fixtures().awaitState(dossier.id(), "DELIVERABLE");
-        JsonObject envelope = opensslOpen(dir, download(school.id(), dossier.id()), school.certificate(),
+        JsonObject envelope = opensslOpen(openssl, dir, download(school.id(), dossier.id()), school.certificate(),
                 overdracht.certificate());
 
         // Then the delivered dossier holds only mandatory categories, the others marked OPT-UIT

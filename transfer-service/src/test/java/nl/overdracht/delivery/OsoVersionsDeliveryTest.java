@@ -10,7 +10,6 @@ import static nl.overdracht.delivery.DeliveryFixtures.register;
 import static nl.overdracht.delivery.DeliveryFixtures.upload;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -18,7 +17,6 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.mutiny.sqlclient.Pool;
 import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
@@ -28,6 +26,7 @@ import nl.overdracht.crypto.TestCertificates;
 import nl.overdracht.delivery.DeliveryFixtures.Submitted;
 import nl.overdracht.lifecycle.LifecycleTimer;
 import nl.overdracht.outbox.OutboxRelay;
+import nl.overdracht.testing.OpenSsl;
 import nl.overdracht.testing.OsoExamples;
 import nl.overdracht.testing.Pupils;
 import nl.overdracht.testing.TestSchools;
@@ -69,7 +68,7 @@ class OsoVersionsDeliveryTest {
     @ParameterizedTest
     @CsvSource({"2019.1, examples/Voorbeelddossier_OV_POVO_full.xml", "2018.1, 2018.1/examples/Voorbeelddossier_OV_POPO_full.xml"})
     void the_standards_example_arrives_exactly_as_sent_in_its_own_version(String version, String example) throws Exception {
-        assumeTrue(Files.isExecutable(DeliveryFixtures.OPENSSL), "openssl not installed");
+        OpenSsl openssl = OpenSsl.require();
         // Given a school that accepts only this version
         String school = TestSchools.dutch();
         register(REGION, school, List.of("oso-gegevensset@" + version), false);
@@ -82,7 +81,7 @@ class OsoVersionsDeliveryTest {
         fixtures().awaitState(dossier.id(), "DELIVERABLE");
 
         // Then it arrives byte for byte, and the manifest and the school's list name its version
-        JsonObject envelope = opensslOpen(dir, download(school, dossier.id()), certificate, overdracht.certificate());
+        JsonObject envelope = opensslOpen(openssl, dir, download(school, dossier.id()), certificate, overdracht.certificate());
         assertThat(content(envelope)).isEqualTo(dossier.body());
         assertThat(envelope.getJsonObject("manifest").getString("profileVersion")).isEqualTo(version);
         receiving(school).queryParam("state", "pending").when().get("/api/v1/deliveries")
