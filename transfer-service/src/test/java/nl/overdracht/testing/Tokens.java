@@ -1,13 +1,20 @@
 package nl.overdracht.testing;
 
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.security.GeneralSecurityException;
+import java.security.KeyPairGenerator;
 import java.security.PrivateKey;
+import java.util.Base64;
 import nl.overdracht.embedded.DevSigningKey;
 import nl.overdracht.embedded.MintToken;
 import org.eclipse.microprofile.config.ConfigProvider;
 
-/** Bearer tokens for the tests, signed with the embedded run's development key. */
+/**
+ * The one place the tests mint bearer tokens: signed with the embedded run's development key,
+ * and, for the tests that prove the service refuses them, signed with another key or not at all.
+ */
 public final class Tokens {
 
     private static PrivateKey key;
@@ -16,7 +23,7 @@ public final class Tokens {
     }
 
     /** The development signing key, found beside the verification key the service is configured with. */
-    public static synchronized PrivateKey signingKey() {
+    private static synchronized PrivateKey signingKey() {
         if (key == null) {
             String location = ConfigProvider.getConfig().getValue("mp.jwt.verify.publickey.location", String.class);
             Path publicKey = Path.of(URI.create(location));
@@ -25,6 +32,7 @@ public final class Tokens {
         return key;
     }
 
+    /** A token for {@code request}, signed with the development key (RS256). */
     public static String mint(MintToken.Request request) {
         return MintToken.mint(request, signingKey());
     }
@@ -44,8 +52,28 @@ public final class Tokens {
         return mint(MintToken.Request.national(roles));
     }
 
+    /** A well-formed RS256 token for {@code request}, signed with a fresh key the service has never seen. */
+    public static String signedWithAnotherKey(MintToken.Request request) {
+        try {
+            KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
+            generator.initialize(2048);
+            return MintToken.mint(request, generator.generateKeyPair().getPrivate());
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("no RSA key generator", e);
+        }
+    }
+
+    /** A token for {@code request} with header {@code "alg":"none"} and an empty signature. */
+    public static String unsigned(MintToken.Request request) {
+        return base64Url("{\"alg\":\"none\",\"typ\":\"JWT\"}") + "." + base64Url(MintToken.claims(request)) + ".";
+    }
+
     /** The {@code Authorization} header value for a token. */
     public static String bearer(String token) {
         return "Bearer " + token;
+    }
+
+    private static String base64Url(String json) {
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(json.getBytes(StandardCharsets.UTF_8));
     }
 }
