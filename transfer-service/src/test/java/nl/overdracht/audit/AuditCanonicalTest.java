@@ -3,15 +3,23 @@ package nl.overdracht.audit;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.math.BigInteger;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.security.cert.X509Certificate;
 import java.time.Instant;
-import java.util.Arrays;
 import java.util.Date;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.UUID;
+import java.util.stream.IntStream;
 import nl.overdracht.crypto.SigningIdentity;
 import org.bouncycastle.asn1.x500.X500Name;
 import org.bouncycastle.cert.X509CertificateHolder;
@@ -21,65 +29,39 @@ import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 import org.junit.jupiter.api.Test;
 
 /**
- * Golden vectors of the canonical encoding. The standalone verifier's tests pin the same values:
- * change one and the other must change with it (which means a new format version).
+ * Golden vectors of the canonical encoding, read from the one vector file of the audit format,
+ * which the standalone verifier's tests read too: change a vector and both encoders must change
+ * with it (which means a new format version).
  */
 class AuditCanonicalTest {
 
+    /** The audit-verifier module's vector file, from this module's directory (where the tests run). */
+    static final Path VECTORS = Path.of("..", "audit-verifier", "src", "test", "resources", "audit-canonical-vectors.json");
     static final HexFormat HEX = HexFormat.of();
-
-    static final String ENTRY_42 = "01000000000000002a00064bf5b29f5e4000000011444f53534945525f5355424d49545445440000000b"
-            + "75736572403030595930300000000e73656e64696e672d7363686f6f6c00000006303059593030ffffffff000000243366"
-            + "3163326534612d386237642d346532312d396333352d3061316232633364346535660000000861636365707465640000"
-            + "0020000102030405060708090a0b0c0d0e0f101112131415161718191a1b1c1d1e1f";
-    static final String LEAF_42 = "b300feb430982a480d8b1fef8e9c01ba50dd9398c5540f5796475f6a486691e0";
-    static final String CHAIN_42 = "a108f662ac3517e8f8472da4aa64fd659ad1119afc2d0d05951209da488d7073";
-    static final String ENTRY_1 = "01000000000000000100000000000000000000000e4143434553535f524546555345440000000570757267"
-            + "650000000673797374656dffffffffffffffffffffffff00000008687474702d343033ffffffff";
-    static final String LEAF_1 = "5ddfd40b3abb53afef2003a0e0c166e5fbf9b59456386ca0bbfbaf3f2e9b3405";
-    static final String CHAIN_1 = "29045af6548d902170b86390c6bcb9b3f31c475ed6c349c88db14d0d30d623ab";
-    static final String CHECKPOINT_42 = "6f7665726472616368742d61756469742d636865636b706f696e7401000000000000002a"
-            + "a108f662ac3517e8f8472da4aa64fd659ad1119afc2d0d05951209da488d707300064bf5b2da8501";
-
-    static AuditRecord submitted() {
-        byte[] sha = new byte[32];
-        for (int i = 0; i < sha.length; i++) {
-            sha[i] = (byte) i;
-        }
-        return new AuditRecord(AuditAction.DOSSIER_SUBMITTED,
-                new AuditActor("user@00YY00", "sending-school", "00YY00", null),
-                UUID.fromString("3f1c2e4a-8b7d-4e21-9c35-0a1b2c3d4e5f"), "accepted", sha);
-    }
 
     @Test
     void a_full_entry_encodes_to_the_golden_bytes_leaf_and_chain() {
-        byte[] entry = AuditCanonical.entryBytes(42, Instant.parse("2026-03-01T12:34:56.123456Z"), submitted());
-        byte[] previous = new byte[32];
-        Arrays.fill(previous, (byte) 0xaa);
+        JsonObject vector = entryVector("a full entry");
 
-        assertThat(HEX.formatHex(entry)).isEqualTo(ENTRY_42);
-        assertThat(HEX.formatHex(AuditCanonical.leaf(entry))).isEqualTo(LEAF_42);
-        assertThat(HEX.formatHex(AuditCanonical.chain(previous, AuditCanonical.leaf(entry)))).isEqualTo(CHAIN_42);
+        assertEncodes(vector);
     }
 
     @Test
     void the_first_entry_with_nulls_chains_from_32_zero_bytes() {
-        AuditRecord refused = new AuditRecord(AuditAction.ACCESS_REFUSED, AuditActor.system("purge"), null,
-                "http-403", null);
-        byte[] entry = AuditCanonical.entryBytes(1, Instant.EPOCH, refused);
+        JsonObject vector = entryVector("the first entry, with every nullable field null, chained from 32 zero bytes");
 
-        assertThat(HEX.formatHex(entry)).isEqualTo(ENTRY_1);
-        assertThat(HEX.formatHex(AuditCanonical.leaf(entry))).isEqualTo(LEAF_1);
-        assertThat(HEX.formatHex(AuditCanonical.chain(AuditCanonical.genesis(), AuditCanonical.leaf(entry))))
-                .isEqualTo(CHAIN_1);
+        assertThat(hex(vector, "previousChain")).isEqualTo(AuditCanonical.genesis());
+        assertEncodes(vector);
     }
 
     @Test
     void a_checkpoint_encodes_to_the_golden_bytes() {
-        byte[] bytes = AuditCanonical.checkpointBytes(42, HEX.parseHex(CHAIN_42),
-                Instant.parse("2026-03-01T12:35:00.000001Z"));
+        JsonObject vector = single(vectors("checkpoints"));
 
-        assertThat(HEX.formatHex(bytes)).isEqualTo(CHECKPOINT_42);
+        byte[] bytes = AuditCanonical.checkpointBytes(vector.getLong("size"), hex(vector, "chainHead"),
+                Instant.parse(vector.getString("signedAt")));
+
+        assertThat(HEX.formatHex(bytes)).isEqualTo(vector.getString("bytes"));
     }
 
     @Test
@@ -89,9 +71,10 @@ class AuditCanonicalTest {
         KeyPair pair = generator.generateKeyPair();
         SigningIdentity identity = identity(pair);
 
-        Checkpoint checkpoint = CheckpointSignatures.sign(identity, 42, HEX.parseHex(CHAIN_42),
-                Instant.parse("2026-03-01T12:35:00.000001Z"));
-        Checkpoint moved = new Checkpoint(43, checkpoint.chainHead(), checkpoint.signedAt(), checkpoint.algorithm(),
+        JsonObject vector = single(vectors("checkpoints"));
+        Checkpoint checkpoint = CheckpointSignatures.sign(identity, vector.getLong("size"), hex(vector, "chainHead"),
+                Instant.parse(vector.getString("signedAt")));
+        Checkpoint moved = new Checkpoint(checkpoint.size() + 1, checkpoint.chainHead(), checkpoint.signedAt(), checkpoint.algorithm(),
                 checkpoint.signature());
 
         assertThat(checkpoint.algorithm()).isEqualTo("SHA256withECDSA");
@@ -103,6 +86,45 @@ class AuditCanonicalTest {
     void free_text_cannot_enter_an_entry() {
         assertThatThrownBy(() -> new AuditRecord(AuditAction.OPERATOR_ACTION, AuditActor.system("ops"), null,
                 "pupil Jan de Vries objected", null)).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    /** Encodes the vector's entry as the service records it, and compares bytes, leaf and chain. */
+    private static void assertEncodes(JsonObject vector) {
+        AuditRecord record = new AuditRecord(AuditAction.valueOf(vector.getString("action")),
+                new AuditActor(vector.getString("actorSubject"), vector.getString("actorRole"),
+                        vector.getString("actorSchool"), vector.getString("actorRegion")),
+                vector.getString("dossierId") == null ? null : UUID.fromString(vector.getString("dossierId")),
+                vector.getString("outcome"), hex(vector, "contentSha256"));
+        byte[] entry = AuditCanonical.entryBytes(vector.getLong("seq"), Instant.parse(vector.getString("at")), record);
+
+        assertThat(HEX.formatHex(entry)).isEqualTo(vector.getString("entryBytes"));
+        assertThat(HEX.formatHex(AuditCanonical.leaf(entry))).isEqualTo(vector.getString("leaf"));
+        assertThat(HEX.formatHex(AuditCanonical.chain(hex(vector, "previousChain"), AuditCanonical.leaf(entry))))
+                .isEqualTo(vector.getString("chain"));
+    }
+
+    private static JsonObject entryVector(String name) {
+        return single(vectors("entries").stream().filter(v -> name.equals(v.getString("name"))).toList());
+    }
+
+    private static JsonObject single(List<JsonObject> vectors) {
+        assertThat(vectors).hasSize(1);
+        return vectors.get(0);
+    }
+
+    private static byte[] hex(JsonObject vector, String field) {
+        String value = vector.getString(field);
+        return value == null ? null : HEX.parseHex(value);
+    }
+
+    private static List<JsonObject> vectors(String kind) {
+        assertThat(VECTORS).as("the audit vector file, from " + Path.of("").toAbsolutePath()).isRegularFile();
+        try {
+            JsonArray array = new JsonObject(Files.readString(VECTORS, StandardCharsets.UTF_8)).getJsonArray(kind);
+            return IntStream.range(0, array.size()).mapToObj(array::getJsonObject).toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private static SigningIdentity identity(KeyPair pair) throws Exception {
