@@ -19,10 +19,10 @@ import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.inject.Inject;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.atomic.AtomicInteger;
 import nl.overdracht.platform.Problem;
 import nl.overdracht.platform.ProblemType;
 import nl.overdracht.security.Roles;
+import nl.overdracht.testing.TestSchools;
 import nl.overdracht.testing.Tokens;
 import org.junit.jupiter.api.Test;
 
@@ -32,7 +32,6 @@ class AuditApiTest {
 
     private static final List<String> AUDITOR_PATHS = List.of("/api/v1/audit/entries", "/api/v1/audit/checkpoints",
             "/api/v1/audit/verification", "/api/v1/audit/export");
-    private static final AtomicInteger SCHOOLS = new AtomicInteger();
 
     @Inject
     AuditLog audit;
@@ -59,7 +58,7 @@ class AuditApiTest {
 
     @Test
     void entries_are_filtered_by_the_actors_school_and_time() {
-        String school = uniqueSchool();
+        String school = TestSchools.dutch();
         appendAndDrain(audit, record(AuditAction.ENROLMENT_RECORDED, null, school, "recorded"),
                 record(AuditAction.ENROLMENT_RECORDED, null, school, "recorded"));
 
@@ -161,7 +160,7 @@ class AuditApiTest {
 
     @Test
     void a_refused_request_is_audited_with_the_subject_and_status() throws InterruptedException {
-        String school = uniqueSchool();
+        String school = TestSchools.dutch();
         given().header("Authorization", Tokens.bearer(Tokens.school(school, Roles.SENDING_SCHOOL)))
                 .when().get("/api/v1/audit/entries")
                 .then().statusCode(403);
@@ -176,8 +175,8 @@ class AuditApiTest {
 
     @Test
     void the_sending_and_the_receiving_school_see_the_disclosure_log() {
-        String sender = uniqueSchool();
-        String receiver = uniqueSchool();
+        String sender = TestSchools.dutch();
+        String receiver = TestSchools.dutch();
         UUID dossier = AuditFixtures.insertDossier(pool, sender, receiver);
         appendAndDrain(audit, record(AuditAction.DOSSIER_SUBMITTED, dossier, sender, "accepted"),
                 new AuditRecord(AuditAction.ENROLMENT_MATCHED, new AuditActor("user@" + receiver,
@@ -196,8 +195,8 @@ class AuditApiTest {
 
     @Test
     void another_school_gets_404_and_its_attempt_is_audited() throws InterruptedException {
-        UUID dossier = AuditFixtures.insertDossier(pool, uniqueSchool(), uniqueSchool());
-        String stranger = uniqueSchool();
+        UUID dossier = AuditFixtures.insertDossier(pool, TestSchools.dutch(), TestSchools.dutch());
+        String stranger = TestSchools.dutch();
 
         given().header("Authorization", Tokens.bearer(Tokens.school(stranger, Roles.SENDING_SCHOOL,
                         Roles.RECEIVING_SCHOOL)))
@@ -213,8 +212,8 @@ class AuditApiTest {
 
     @Test
     void the_receiving_role_of_the_sending_school_does_not_open_the_log() {
-        String sender = uniqueSchool();
-        UUID dossier = AuditFixtures.insertDossier(pool, sender, uniqueSchool());
+        String sender = TestSchools.dutch();
+        UUID dossier = AuditFixtures.insertDossier(pool, sender, TestSchools.dutch());
 
         given().header("Authorization", Tokens.bearer(Tokens.school(sender, Roles.RECEIVING_SCHOOL)))
                 .when().get("/api/v1/dossiers/" + dossier + "/audit")
@@ -224,10 +223,5 @@ class AuditApiTest {
     /** A national auditor: the entries these tests write name schools of no region. */
     private static RequestSpecification auditor() {
         return given().header("Authorization", Tokens.bearer(Tokens.national(Roles.NATIONAL_AUDITOR)));
-    }
-
-    private static String uniqueSchool() {
-        return "S" + ProcessHandle.current().pid() % 1000 + "X" + SCHOOLS.incrementAndGet() + "Y"
-                + Long.toHexString(System.nanoTime() & 0xffffff);
     }
 }

@@ -9,7 +9,6 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 
 import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -23,8 +22,10 @@ import java.util.UUID;
 import nl.overdracht.platform.Problem;
 import nl.overdracht.platform.ProblemType;
 import nl.overdracht.platform.QueryParams;
-import nl.overdracht.profile.SampleDossiers;
 import nl.overdracht.security.Roles;
+import nl.overdracht.testing.Dossier;
+import nl.overdracht.testing.Dossiers;
+import nl.overdracht.testing.Pupils;
 import nl.overdracht.testing.TestSchools;
 import nl.overdracht.testing.Tokens;
 import nl.overdracht.testing.Transfers;
@@ -247,11 +248,7 @@ class AuditRegionScopeTest {
     private static Region region(String label) {
         String region = freshRegion(label);
         String school = TestSchools.flemish();
-        given().header("Authorization", Tokens.bearer(Tokens.region(region, Roles.OPERATOR)))
-                .contentType(ContentType.JSON)
-                .body(Map.of("id", school, "name", "School " + school, "acceptedProfiles", List.of("vl-baso@2")))
-                .when().post("/api/v1/registry/schools")
-                .then().statusCode(201);
+        Transfers.register(region, school, List.of("vl-baso@2"));
         return new Region(region, school, submit(school, TestSchools.flemish()));
     }
 
@@ -260,15 +257,10 @@ class AuditRegionScopeTest {
      * school itself: the token's school is the sender, the request names the receiver.
      */
     private static UUID submit(String sender, String receiver) {
-        String dossier = SampleDossiers.baso("2")
-                .replace(SampleDossiers.FICTIONAL_RIJKSREGISTERNUMMER, Transfers.rijksregisternummer())
-                .replaceFirst("\\s*\"sendingSchool\"\\s*:\\s*\"[^\"]*\"\\s*,", "")
-                .replaceFirst("\\s*\"receivingSchool\"\\s*:\\s*\"[^\"]*\"\\s*,", "");
-        assertThat(dossier).doesNotContain("sendingSchool").doesNotContain("receivingSchool");
-        return UUID.fromString(Transfers.as(sender, Roles.SENDING_SCHOOL).contentType(ContentType.JSON).body(dossier)
-                .queryParam("receivingSchool", receiver)
-                .when().post("/api/v1/dossiers")
-                .then().statusCode(201).extract().path("id"));
+        Dossier dossier = Dossiers.baso("2", Pupils.rijksregisternummer(), sender)
+                .withoutMember("sendingSchool").withoutMember("receivingSchool");
+        assertThat(dossier.text()).doesNotContain("sendingSchool").doesNotContain("receivingSchool");
+        return Transfers.submit(sender, dossier, receiver);
     }
 
     /** Waits until the chainer (on its schedule) has chained the regions' registrations and every dossier's submission. */

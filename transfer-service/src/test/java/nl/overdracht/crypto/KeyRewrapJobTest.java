@@ -12,7 +12,9 @@ import java.util.List;
 import java.util.UUID;
 import nl.overdracht.platform.Bytea;
 import nl.overdracht.security.Roles;
+import nl.overdracht.testing.Dossiers;
 import nl.overdracht.testing.Pupils;
+import nl.overdracht.testing.TestSchools;
 import nl.overdracht.testing.Tokens;
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.Test;
@@ -33,8 +35,8 @@ class KeyRewrapJobTest {
     @Test
     void rows_under_a_retired_key_move_to_the_current_one_and_still_open() {
         // Given a stored dossier whose revision and pupil id keys are wrapped under the retired v0
-        String school = Pupils.school();
-        byte[] dossier = Pupils.oso("POVO", Pupils.bsn(), school);
+        String school = TestSchools.dutch();
+        byte[] dossier = Dossiers.oso("POVO", Pupils.bsn(), school).bytes();
         UUID id = UUID.fromString(given()
                 .header("Authorization", Tokens.bearer(Tokens.school(school, Roles.SENDING_SCHOOL)))
                 .contentType("application/xml").body(dossier)

@@ -2,13 +2,12 @@ package nl.overdracht.delivery;
 
 import static nl.overdracht.delivery.DeliveryFixtures.REGION;
 import static nl.overdracht.delivery.DeliveryFixtures.download;
-import static nl.overdracht.delivery.DeliveryFixtures.operator;
 import static nl.overdracht.delivery.DeliveryFixtures.receiving;
 import static nl.overdracht.delivery.DeliveryFixtures.register;
 import static nl.overdracht.delivery.DeliveryFixtures.revoke;
+import static nl.overdracht.delivery.DeliveryFixtures.sha256Hex;
 import static nl.overdracht.delivery.DeliveryFixtures.submitOso;
 import static nl.overdracht.delivery.DeliveryFixtures.upload;
-import static nl.overdracht.delivery.DeliveryFlowTest.sha256Hex;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.hamcrest.Matchers.equalTo;
@@ -32,16 +31,18 @@ import nl.overdracht.crypto.CmsPackages;
 import nl.overdracht.crypto.CryptoException;
 import nl.overdracht.crypto.SigningIdentity;
 import nl.overdracht.crypto.TestCertificates;
+import nl.overdracht.delivery.DeliveryFixtures.ReceivingSchool;
 import nl.overdracht.delivery.DeliveryFixtures.Submitted;
-import nl.overdracht.lifecycle.LifecycleTimer;
 import nl.overdracht.outbox.OutboxEvent;
-import nl.overdracht.outbox.OutboxRelay;
 import nl.overdracht.platform.Problem;
 import nl.overdracht.platform.ProblemType;
 import nl.overdracht.security.Roles;
+import nl.overdracht.testing.Dossiers;
+import nl.overdracht.testing.Pupils;
 import nl.overdracht.testing.TestClock;
 import nl.overdracht.testing.TestSchools;
 import nl.overdracht.testing.Transfers;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 
 /** Downloads, acknowledgements, tenancy, certificate rotation and the operators' queue. */
@@ -52,12 +53,6 @@ class DeliveryApiTest {
     Pool pool;
 
     @Inject
-    LifecycleTimer timer;
-
-    @Inject
-    OutboxRelay relay;
-
-    @Inject
     Clock clock;
 
     @Inject
@@ -66,23 +61,16 @@ class DeliveryApiTest {
     @Inject
     DeliveryWorker worker;
 
-    private DeliveryFixtures fixtures() {
-        return new DeliveryFixtures(pool, timer, relay, clock);
+    @Inject
+    DeliveryFixtures fixtures;
+
+    private ReceivingSchool school(String region) {
+        return fixtures.receivingSchool(region, TestSchools.dutch(), false);
     }
 
-    private record School(String id, TestCertificates.Issued certificate, UUID certificateId) {
-    }
-
-    private School school(String region) {
-        String id = TestSchools.dutch();
-        register(region, id, false);
-        TestCertificates.Issued certificate = fixtures().certificate("School " + id);
-        return new School(id, certificate, upload(region, id, certificate.certificate()));
-    }
-
-    private Submitted delivered(School school) throws InterruptedException {
-        Submitted dossier = fixtures().released(submitOso(school.id()));
-        fixtures().awaitState(dossier.id(), "DELIVERABLE");
+    private Submitted delivered(ReceivingSchool school) {
+        Submitted dossier = fixtures.released(submitOso(school.id()));
+        fixtures.awaitState(dossier.id(), "DELIVERABLE");
         return dossier;
     }
 
@@ -99,7 +87,7 @@ class DeliveryApiTest {
 
     @Test
     void a_wrong_hash_is_422_the_right_one_acknowledges_and_a_repeat_gives_the_same_answer() throws Exception {
-        School school = school(REGION);
+        ReceivingSchool school = school(REGION);
         Submitted dossier = delivered(school);
         String hash = sha256Hex(openedWith(school.certificate(), download(school.id(), dossier.id())));
 
@@ -107,7 +95,7 @@ class DeliveryApiTest {
                 .statusCode(422).contentType(Problem.MEDIA_TYPE)
                 .body("type", equalTo(ProblemType.BASE + "unprocessable"))
                 .body("errors[0].pointer", equalTo("/contentSha256"));
-        assertThat(fixtures().state(dossier.id())).isEqualTo("DELIVERABLE");
+        assertThat(fixtures.state(dossier.id())).isEqualTo("DELIVERABLE");
 
         String first = acknowledge(school.id(), dossier.id(), hash)
                 .statusCode(200)
@@ -119,7 +107,7 @@ class DeliveryApiTest {
         String again = acknowledge(school.id(), dossier.id(), hash.toUpperCase()).statusCode(200).extract().asString();
 
         assertThat(again).isEqualTo(first);
-        assertThat(fixtures().state(dossier.id())).isEqualTo("ACKNOWLEDGED");
+        assertThat(fixtures.state(dossier.id())).isEqualTo("ACKNOWLEDGED");
         assertThat(count("SELECT count(*) FROM outbox_event WHERE aggregate_id = $1 AND payload->>'transition' = 'ACKNOWLEDGE'",
                 dossier.id())).isEqualTo(1);
         receiving(school.id()).queryParam("state", "pending").when().get("/api/v1/deliveries")
@@ -130,7 +118,7 @@ class DeliveryApiTest {
 
     @Test
     void the_acknowledgement_carries_the_latest_signed_audit_checkpoint() throws Exception {
-        School school = school(REGION);
+        ReceivingSchool school = school(REGION);
         Submitted dossier = delivered(school);
         String hash = sha256Hex(openedWith(school.certificate(), download(school.id(), dossier.id())));
         awaitCheckpoint();
@@ -143,7 +131,7 @@ class DeliveryApiTest {
 
     @Test
     void another_school_gets_404_on_list_download_and_acknowledgement() throws Exception {
-        School school = school(REGION);
+        ReceivingSchool school = school(REGION);
         Submitted dossier = delivered(school);
         String other = TestSchools.dutch();
 
@@ -160,7 +148,7 @@ class DeliveryApiTest {
 
     @Test
     void a_download_with_the_current_etag_is_304_and_not_audited() throws Exception {
-        School school = school(REGION);
+        ReceivingSchool school = school(REGION);
         Submitted dossier = delivered(school);
         String etag = receiving(school.id()).when().get("/api/v1/deliveries/" + dossier.id())
                 .then().statusCode(200).extract().header("ETag");
@@ -179,26 +167,26 @@ class DeliveryApiTest {
             throws Exception {
         String id = TestSchools.dutch();
         register(REGION, id, false);
-        Submitted dossier = fixtures().released(submitOso(id));
+        Submitted dossier = fixtures.released(submitOso(id));
         // the RELEASE event reaches the delivery worker meanwhile; without a certificate it packages nothing
-        org.awaitility.Awaitility.await().during(java.time.Duration.ofSeconds(1)).atMost(DeliveryFixtures.WAIT)
-                .until(() -> fixtures().state(dossier.id()), "RELEASED"::equals);
+        Awaitility.await().during(Duration.ofSeconds(1)).atMost(DeliveryFixtures.WAIT)
+                .until(() -> fixtures.state(dossier.id()), "RELEASED"::equals);
         worker.retryDue().await().atMost(DeliveryFixtures.WAIT);
-        assertThat(fixtures().state(dossier.id())).isEqualTo("RELEASED");
+        assertThat(fixtures.state(dossier.id())).isEqualTo("RELEASED");
 
-        TestCertificates.Issued certificate = fixtures().certificate("Late school " + id);
+        TestCertificates.Issued certificate = fixtures.certificate("Late school " + id);
         upload(REGION, id, certificate.certificate());
 
-        fixtures().awaitState(dossier.id(), "DELIVERABLE");
+        fixtures.awaitState(dossier.id(), "DELIVERABLE");
         assertThat(openedWith(certificate, download(id, dossier.id()))).isEqualTo(dossier.body());
     }
 
     @Test
     void a_new_certificate_re_encrypts_the_package_and_revoking_it_moves_back_to_the_older_one() throws Exception {
-        School school = school(REGION);
+        ReceivingSchool school = school(REGION);
         Submitted dossier = delivered(school);
         byte[] before = download(school.id(), dossier.id());
-        TestCertificates.Issued newer = fixtures().certificate("Rotated school " + school.id());
+        TestCertificates.Issued newer = fixtures.certificate("Rotated school " + school.id());
 
         String first = DeliveryFixtures.packageSha256(school.id(), dossier.id());
         UUID newerId = upload(REGION, school.id(), newer.certificate());
@@ -210,17 +198,17 @@ class DeliveryApiTest {
         assertThatThrownBy(() -> openedWith(school.certificate(), rotated)).isInstanceOf(CryptoException.class);
 
         revoke(REGION, school.id(), newerId);
-        DeliveryFixtures.awaitPackageChanged(school.id(), dossier.id(), DeliveryFixtures.sha256Hex(rotated));
+        DeliveryFixtures.awaitPackageChanged(school.id(), dossier.id(), sha256Hex(rotated));
 
         byte[] back = download(school.id(), dossier.id());
         assertThat(openedWith(school.certificate(), back)).isEqualTo(dossier.body());
         assertThatThrownBy(() -> openedWith(newer, back)).isInstanceOf(CryptoException.class);
-        assertThat(fixtures().state(dossier.id())).isEqualTo("DELIVERABLE");
+        assertThat(fixtures.state(dossier.id())).isEqualTo("DELIVERABLE");
     }
 
     @Test
     void revoking_the_only_certificate_withholds_the_package_until_a_new_one_is_added() throws Exception {
-        School school = school(REGION);
+        ReceivingSchool school = school(REGION);
         Submitted dossier = delivered(school);
 
         String packaged = DeliveryFixtures.packageSha256(school.id(), dossier.id());
@@ -232,7 +220,7 @@ class DeliveryApiTest {
         receiving(school.id()).when().get("/api/v1/deliveries")
                 .then().statusCode(200).body("find { it.id == '" + dossier.id() + "' }.available", equalTo(false));
 
-        TestCertificates.Issued replacement = fixtures().certificate("Replacement " + school.id());
+        TestCertificates.Issued replacement = fixtures.certificate("Replacement " + school.id());
         upload(REGION, school.id(), replacement.certificate());
         DeliveryFixtures.awaitPackageChanged(school.id(), dossier.id(), null);
 
@@ -241,7 +229,7 @@ class DeliveryApiTest {
 
     @Test
     void an_expired_certificate_is_never_used() throws Exception {
-        School school = school(REGION);
+        ReceivingSchool school = school(REGION);
         Instant now = clock.instant();
         TestCertificates.Issued shortLived = TestCertificates.rsa("CN=Short-lived " + school.id(), 2048)
                 .validity(now.minus(Duration.ofDays(1)), now.plus(Duration.ofDays(20))).issue();
@@ -259,35 +247,35 @@ class DeliveryApiTest {
 
     @Test
     void a_suspended_school_cannot_download_or_send_and_gets_nothing_packaged() throws Exception {
-        School school = school(REGION);
+        ReceivingSchool school = school(REGION);
         Submitted delivered = delivered(school);
         Submitted enrolled = submitOso(school.id());
         DeliveryFixtures.enrol(enrolled);
-        operator(REGION).contentType(ContentType.JSON).body(Map.of("status", "SUSPENDED"))
+        Transfers.operator(REGION).contentType(ContentType.JSON).body(Map.of("status", "SUSPENDED"))
                 .when().patch("/api/v1/registry/schools/" + school.id())
                 .then().statusCode(200).body("status", equalTo("SUSPENDED"));
 
         receiving(school.id()).when().get("/api/v1/deliveries/" + delivered.id())
                 .then().statusCode(403).body("type", equalTo(ProblemType.BASE + "school-not-admitted"));
-        fixtures().release(enrolled);
+        fixtures.release(enrolled);
         Submitted waiting = enrolled;
         worker.retryDue().await().atMost(DeliveryFixtures.WAIT);
-        assertThat(fixtures().state(waiting.id())).isEqualTo("RELEASED");
-        DeliveryFixtures.school(school.id(), Roles.SENDING_SCHOOL).contentType("application/xml")
-                .body(nl.overdracht.testing.Pupils.oso("POVO", nl.overdracht.testing.Pupils.bsn(), school.id()))
+        assertThat(fixtures.state(waiting.id())).isEqualTo("RELEASED");
+        Transfers.as(school.id(), Roles.SENDING_SCHOOL).contentType("application/xml")
+                .body(Dossiers.oso("POVO", Pupils.bsn(), school.id()).bytes())
                 .when().post("/api/v1/dossiers")
                 .then().statusCode(403).body("type", equalTo(ProblemType.BASE + "school-not-admitted"));
 
-        operator(REGION).contentType(ContentType.JSON).body(Map.of("status", "ACTIVE"))
+        Transfers.operator(REGION).contentType(ContentType.JSON).body(Map.of("status", "ACTIVE"))
                 .when().patch("/api/v1/registry/schools/" + school.id())
                 .then().statusCode(200);
 
-        fixtures().awaitState(waiting.id(), "DELIVERABLE");
+        fixtures.awaitState(waiting.id(), "DELIVERABLE");
     }
 
     @Test
     void a_redelivered_release_event_packages_nothing_twice() throws Exception {
-        School school = school(REGION);
+        ReceivingSchool school = school(REGION);
         Submitted dossier = delivered(school);
         String etag = receiving(school.id()).when().get("/api/v1/deliveries/" + dossier.id())
                 .then().statusCode(200).extract().header("ETag");
@@ -298,7 +286,7 @@ class DeliveryApiTest {
                 row.getUUID("aggregate_id"), row.getString("event_type"), (JsonObject) row.getValue("payload"),
                 row.getOffsetDateTime("created_at").toInstant());
         // the consumer has seen the event once from Kafka (the package may have come from the registry path first)
-        nl.overdracht.testing.Transfers.await("the delivery consumer to record the release event",
+        Transfers.await("the delivery consumer to record the release event",
                 () -> java.util.Optional.of(release.eventId()).filter(id -> count("SELECT count(*) FROM processed_event "
                         + "WHERE consumer = '" + DeliveryWorker.CONSUMER + "' AND event_id = $1", id) == 1));
 
@@ -314,13 +302,13 @@ class DeliveryApiTest {
     @Test
     void operators_see_how_many_deliveries_wait_in_their_region_and_since_when() throws Exception {
         String region = "queue-" + UUID.randomUUID().toString().substring(0, 8);
-        School school = school(region);
+        ReceivingSchool school = school(region);
         delivered(school);
         String late = TestSchools.dutch();
         register(region, late, false);
-        fixtures().released(submitOso(late));
+        fixtures.released(submitOso(late));
 
-        operator(region).when().get("/api/v1/operator/queue")
+        Transfers.operator(region).when().get("/api/v1/operator/queue")
                 .then().statusCode(200)
                 .body("region", equalTo(region))
                 .body("waiting", equalTo(2))
@@ -328,7 +316,7 @@ class DeliveryApiTest {
                 .body("stages.find { it.stage == 'awaiting-download' }.count", equalTo(1))
                 .body("stages.find { it.stage == 'awaiting-download' }.oldestReleasedAt", notNullValue())
                 .body("stages.find { it.stage == 'awaiting-acknowledgement' }.count", equalTo(0));
-        operator("another-" + region).when().get("/api/v1/operator/queue")
+        Transfers.operator("another-" + region).when().get("/api/v1/operator/queue")
                 .then().statusCode(200).body("waiting", equalTo(0));
     }
 
@@ -336,11 +324,11 @@ class DeliveryApiTest {
     void every_delivery_endpoint_refuses_other_roles_with_403() {
         UUID id = UUID.randomUUID();
         String school = TestSchools.dutch();
-        DeliveryFixtures.school(school, Roles.SENDING_SCHOOL).when().get("/api/v1/deliveries").then().statusCode(403);
-        DeliveryFixtures.school(school, Roles.SENDING_SCHOOL).when().get("/api/v1/deliveries/" + id).then().statusCode(403);
-        DeliveryFixtures.school(school, Roles.SENDING_SCHOOL).contentType(ContentType.JSON).body(Map.of("contentSha256", "00".repeat(32)))
+        Transfers.as(school, Roles.SENDING_SCHOOL).when().get("/api/v1/deliveries").then().statusCode(403);
+        Transfers.as(school, Roles.SENDING_SCHOOL).when().get("/api/v1/deliveries/" + id).then().statusCode(403);
+        Transfers.as(school, Roles.SENDING_SCHOOL).contentType(ContentType.JSON).body(Map.of("contentSha256", "00".repeat(32)))
                 .when().post("/api/v1/deliveries/" + id + "/acknowledgement").then().statusCode(403);
-        operator(REGION).when().get("/api/v1/deliveries").then().statusCode(403);
+        Transfers.operator(REGION).when().get("/api/v1/deliveries").then().statusCode(403);
         receiving(school).when().get("/api/v1/operator/queue").then().statusCode(403);
     }
 
@@ -359,8 +347,7 @@ class DeliveryApiTest {
     }
 
     private void awaitCheckpoint() {
-        org.awaitility.Awaitility.await("an audit checkpoint").atMost(java.time.Duration.ofSeconds(10))
-                .pollInterval(java.time.Duration.ofMillis(100))
+        Awaitility.await("an audit checkpoint").atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(100))
                 .until(() -> pool.query("SELECT count(*) FROM audit_checkpoint").execute().await()
                         .atMost(DeliveryFixtures.WAIT).iterator().next().getLong(0), count -> count > 0);
     }

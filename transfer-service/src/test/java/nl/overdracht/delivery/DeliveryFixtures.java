@@ -1,6 +1,5 @@
 package nl.overdracht.delivery;
 
-import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.restassured.http.ContentType;
@@ -8,48 +7,63 @@ import io.restassured.specification.RequestSpecification;
 import io.vertx.core.json.JsonObject;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Base64;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.UUID;
 import nl.overdracht.crypto.TestCertificates;
 import nl.overdracht.lifecycle.LifecycleTimer;
 import nl.overdracht.outbox.OutboxRelay;
 import nl.overdracht.security.Roles;
+import nl.overdracht.testing.Dossier;
+import nl.overdracht.testing.Dossiers;
 import nl.overdracht.testing.OpenSsl;
 import nl.overdracht.testing.Pupils;
 import nl.overdracht.testing.TestClock;
 import nl.overdracht.testing.TestSchools;
-import nl.overdracht.testing.Tokens;
+import nl.overdracht.testing.Transfers;
+import org.awaitility.Awaitility;
 
 /**
  * The whole way to a delivery, through the public API where there is one: register the receiving
  * school and its certificate, submit, enrol, object, let the window elapse, wait for the package.
+ * A bean of the tests, injected into the delivery tests.
  */
-final class DeliveryFixtures {
+@Singleton
+class DeliveryFixtures {
 
     static final String REGION = "delivery-tests";
-    static final Duration WAIT = Duration.ofSeconds(30);
+    static final Duration WAIT = Transfers.WAIT;
 
-    private final Pool pool;
-    private final LifecycleTimer timer;
-    private final OutboxRelay relay;
-    private final Clock clock;
+    @Inject
+    Pool pool;
 
-    DeliveryFixtures(Pool pool, LifecycleTimer timer, OutboxRelay relay, Clock clock) {
-        this.pool = pool;
-        this.timer = timer;
-        this.relay = relay;
-        this.clock = clock;
+    @Inject
+    LifecycleTimer timer;
+
+    @Inject
+    OutboxRelay relay;
+
+    @Inject
+    Clock clock;
+
+    /** A registered receiving school, its one certificate (key included) and the certificate's registry id. */
+    record ReceivingSchool(String id, TestCertificates.Issued certificate, UUID certificateId) {
     }
 
     /** A submitted dossier: its id, the exact bytes sent, its profile and the schools. */
@@ -57,31 +71,31 @@ final class DeliveryFixtures {
             String receivingSchool, String pupilKind, String pupilId) {
     }
 
-    static RequestSpecification operator(String region) {
-        return given().header("Authorization", Tokens.bearer(Tokens.region(region, Roles.OPERATOR)));
-    }
-
-    static RequestSpecification school(String school, String role) {
-        return given().header("Authorization", Tokens.bearer(Tokens.school(school, role)));
-    }
-
     static RequestSpecification receiving(String school) {
-        return school(school, Roles.RECEIVING_SCHOOL);
+        return Transfers.as(school, Roles.RECEIVING_SCHOOL);
     }
 
     /** Registers {@code id} in {@code region}, accepting every profile version. */
     static void register(String region, String id, boolean authEnvelopedData) {
-        register(region, id, List.of("oso-gegevensset@2018.1", "oso-gegevensset@2019.1", "vl-baso@1", "vl-baso@2"),
-                authEnvelopedData);
+        Transfers.register(region, id, List.of("oso-gegevensset@2018.1", "oso-gegevensset@2019.1", "vl-baso@1",
+                "vl-baso@2"), authEnvelopedData);
     }
 
-    /** Registers {@code id} in {@code region}, accepting only these {@code profile@version}s. */
-    static void register(String region, String id, List<String> acceptedProfiles, boolean authEnvelopedData) {
-        operator(region).contentType(ContentType.JSON)
-                .body(Map.of("id", id, "name", "Testschool " + id, "acceptedProfiles", acceptedProfiles,
-                        "authEnvelopedData", authEnvelopedData))
-                .when().post("/api/v1/registry/schools")
-                .then().statusCode(201);
+    /** Registers {@code id} in {@code region}, accepting every profile version, and uploads a certificate for it. */
+    ReceivingSchool receivingSchool(String region, String id, boolean authEnvelopedData) {
+        register(region, id, authEnvelopedData);
+        return withCertificate(region, id);
+    }
+
+    /** Registers {@code id} in {@code region}, accepting only {@code acceptedProfiles}, and uploads a certificate for it. */
+    ReceivingSchool receivingSchool(String region, String id, List<String> acceptedProfiles) {
+        Transfers.register(region, id, acceptedProfiles, false);
+        return withCertificate(region, id);
+    }
+
+    private ReceivingSchool withCertificate(String region, String id) {
+        TestCertificates.Issued certificate = certificate("Receiving school " + id);
+        return new ReceivingSchool(id, certificate, upload(region, id, certificate.certificate()));
     }
 
     /** A school certificate valid for ten years on the service's clock. */
@@ -93,7 +107,7 @@ final class DeliveryFixtures {
 
     /** Uploads a certificate; answers its registry id. */
     static UUID upload(String region, String school, X509Certificate certificate) {
-        String id = operator(region).contentType("application/x-pem-file").body(TestSchools.pem(certificate).getBytes(StandardCharsets.US_ASCII))
+        String id = Transfers.operator(region).contentType("application/x-pem-file").body(TestSchools.pem(certificate).getBytes(StandardCharsets.US_ASCII))
                 .when().post("/api/v1/registry/schools/" + school + "/certificates")
                 .then().statusCode(201)
                 .extract().path("id");
@@ -101,7 +115,7 @@ final class DeliveryFixtures {
     }
 
     static void revoke(String region, String school, UUID certificate) {
-        operator(region).when().delete("/api/v1/registry/schools/" + school + "/certificates/" + certificate)
+        Transfers.operator(region).when().delete("/api/v1/registry/schools/" + school + "/certificates/" + certificate)
                 .then().statusCode(200);
     }
 
@@ -109,45 +123,34 @@ final class DeliveryFixtures {
     static Submitted submitOso(String receivingSchool) {
         String bsn = Pupils.bsn();
         String sending = TestSchools.dutch();
-        return submit(sending, Pupils.oso("POVO", bsn, sending), "application/xml", receivingSchool, "oso-gegevensset",
-                "2019.1", "BSN", bsn);
+        return submit(sending, Dossiers.oso("POVO", bsn, sending), receivingSchool, "oso-gegevensset", "2019.1", "BSN", bsn);
     }
 
     /** Submits the vl-baso v2 sample for a fresh pupil to {@code receivingSchool}. */
     static Submitted submitBaso(String receivingSchool) {
         String number = Pupils.rijksregisternummer();
         String sending = TestSchools.dutch();
-        byte[] body = new String(Pupils.baso("2", number, sending), StandardCharsets.UTF_8)
-                .replace("\"receivingSchool\": \"099999\"", "\"receivingSchool\": \"" + receivingSchool + "\"")
-                .getBytes(StandardCharsets.UTF_8);
-        return submit(sending, body, "application/json", receivingSchool, "vl-baso", "2", "RIJKSREGISTERNUMMER", number);
+        Dossier body = Dossiers.baso("2", number, sending).withMember("receivingSchool", receivingSchool);
+        return submit(sending, body, receivingSchool, "vl-baso", "2", "RIJKSREGISTERNUMMER", number);
     }
 
     /** Submits an OSO dossier of {@code version} about the pupil with this BSN, from the school it names. */
-    static Submitted submitOso(String sending, byte[] body, String version, String receivingSchool, String bsn) {
-        return submit(sending, body, "application/xml", receivingSchool, "oso-gegevensset", version, "BSN", bsn);
+    static Submitted submitOso(String sending, Dossier body, String version, String receivingSchool, String bsn) {
+        return submit(sending, body, receivingSchool, "oso-gegevensset", version, "BSN", bsn);
     }
 
-    private static Submitted submit(String sending, byte[] body, String mediaType, String receivingSchool, String profile,
+    private static Submitted submit(String sending, Dossier body, String receivingSchool, String profile,
             String version, String pupilKind, String pupilId) {
-        String id = school(sending, Roles.SENDING_SCHOOL).contentType(mediaType).body(body)
-                .queryParam("receivingSchool", receivingSchool)
-                .when().post("/api/v1/dossiers")
-                .then().statusCode(201)
-                .extract().path("id");
-        return new Submitted(UUID.fromString(id), body, profile, version, sending, receivingSchool, pupilKind, pupilId);
+        UUID id = Transfers.submit(sending, body, receivingSchool);
+        return new Submitted(id, body.bytes(), profile, version, sending, receivingSchool, pupilKind, pupilId);
     }
 
     static void enrol(Submitted dossier) {
-        receiving(dossier.receivingSchool()).contentType(ContentType.JSON)
-                .body(Map.of("pupilIdKind", dossier.pupilKind(), "pupilId", dossier.pupilId(),
-                        "sendingSchool", dossier.sendingSchool(), "enrolmentDate", LocalDate.now().toString()))
-                .when().post("/api/v1/enrolments")
-                .then().statusCode(201);
+        Transfers.enrol(dossier.receivingSchool(), dossier.pupilKind(), dossier.pupilId(), dossier.sendingSchool());
     }
 
     static void object(Submitted dossier, String... sections) {
-        school(dossier.sendingSchool(), Roles.SENDING_SCHOOL).contentType(ContentType.JSON)
+        Transfers.as(dossier.sendingSchool(), Roles.SENDING_SCHOOL).contentType(ContentType.JSON)
                 .body(Map.of("scope", "sections", "sections", List.of(sections), "objectedBy", "parent",
                         "objectedOn", LocalDate.now().toString()))
                 .when().post("/api/v1/dossiers/" + dossier.id() + "/objections")
@@ -156,7 +159,7 @@ final class DeliveryFixtures {
 
     /** The parents object to the whole dossier. */
     static void objectWhole(Submitted dossier) {
-        school(dossier.sendingSchool(), Roles.SENDING_SCHOOL).contentType(ContentType.JSON)
+        Transfers.as(dossier.sendingSchool(), Roles.SENDING_SCHOOL).contentType(ContentType.JSON)
                 .body(Map.of("scope", "whole", "objectedBy", "parent", "objectedOn", LocalDate.now().toString()))
                 .when().post("/api/v1/dossiers/" + dossier.id() + "/objections")
                 .then().statusCode(201);
@@ -196,10 +199,9 @@ final class DeliveryFixtures {
                 .await().atMost(WAIT).iterator().next().getString("state");
     }
 
-    /** Polls until the dossier is in {@code state}; fails after 30 s. */
+    /** Waits until the dossier is in {@code state}. */
     void awaitState(UUID dossier, String state) {
-        org.awaitility.Awaitility.await("dossier " + dossier + " in " + state).atMost(WAIT)
-                .pollInterval(Duration.ofMillis(100))
+        Awaitility.await("dossier " + dossier + " in " + state).atMost(WAIT).pollInterval(Duration.ofMillis(100))
                 .until(() -> state(dossier), state::equals);
     }
 
@@ -216,14 +218,19 @@ final class DeliveryFixtures {
      * (null: withheld, or not yet packaged).
      */
     static void awaitPackageChanged(String school, UUID delivery, String before) {
-        org.awaitility.Awaitility.await("the package of " + delivery + " to change").atMost(WAIT)
+        Awaitility.await("the package of " + delivery + " to change").atMost(WAIT)
                 .pollInterval(Duration.ofMillis(100))
                 // a boolean condition: a predicate on the value never holds for null, the withheld package's hash
-                .until(() -> !java.util.Objects.equals(packageSha256(school, delivery), before));
+                .until(() -> !Objects.equals(packageSha256(school, delivery), before));
     }
 
-    static String sha256Hex(byte[] bytes) throws java.security.NoSuchAlgorithmException {
-        return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(bytes));
+    /** SHA-256 of {@code bytes} in lower-case hex, computed here rather than by the code under test. */
+    static String sha256Hex(byte[] bytes) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     static byte[] download(String school, UUID delivery) {

@@ -5,28 +5,22 @@ import static nl.overdracht.delivery.DeliveryFixtures.content;
 import static nl.overdracht.delivery.DeliveryFixtures.download;
 import static nl.overdracht.delivery.DeliveryFixtures.opensslOpen;
 import static nl.overdracht.delivery.DeliveryFixtures.receiving;
-import static nl.overdracht.delivery.DeliveryFixtures.register;
+import static nl.overdracht.delivery.DeliveryFixtures.sha256Hex;
 import static nl.overdracht.delivery.DeliveryFixtures.submitBaso;
 import static nl.overdracht.delivery.DeliveryFixtures.submitOso;
-import static nl.overdracht.delivery.DeliveryFixtures.upload;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.vertx.core.json.JsonObject;
-import io.vertx.mutiny.sqlclient.Pool;
 import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.time.Clock;
-import java.util.HexFormat;
 import java.util.Set;
 import nl.overdracht.crypto.CmsPackages;
 import nl.overdracht.crypto.SigningIdentity;
-import nl.overdracht.crypto.TestCertificates;
+import nl.overdracht.delivery.DeliveryFixtures.ReceivingSchool;
 import nl.overdracht.delivery.DeliveryFixtures.Submitted;
-import nl.overdracht.lifecycle.LifecycleTimer;
-import nl.overdracht.outbox.OutboxRelay;
 import nl.overdracht.profile.DossierInspector;
 import nl.overdracht.profile.ProfileCatalog;
 import nl.overdracht.profile.SectionRedactor;
@@ -44,16 +38,7 @@ import org.junit.jupiter.api.io.TempDir;
 class DeliveryFlowTest {
 
     @Inject
-    Pool pool;
-
-    @Inject
-    LifecycleTimer timer;
-
-    @Inject
-    OutboxRelay relay;
-
-    @Inject
-    Clock clock;
+    DeliveryFixtures fixtures;
 
     @Inject
     SigningIdentity overdracht;
@@ -70,31 +55,20 @@ class DeliveryFlowTest {
     @TempDir
     Path dir;
 
-    private DeliveryFixtures fixtures() {
-        return new DeliveryFixtures(pool, timer, relay, clock);
+    private ReceivingSchool school(String id, boolean authEnvelopedData) {
+        return fixtures.receivingSchool(REGION, id, authEnvelopedData);
     }
 
-    /** A registered receiving school with one certificate. */
-    private record School(String id, TestCertificates.Issued certificate) {
-    }
-
-    private School school(String id, boolean authEnvelopedData) {
-        register(REGION, id, authEnvelopedData);
-        TestCertificates.Issued certificate = fixtures().certificate("Receiving school " + id);
-        upload(REGION, id, certificate.certificate());
-        return new School(id, certificate);
-    }
-
-    private JsonObject deliveredAndOpened(School school, Submitted dossier, String... objected) throws Exception {
+    private JsonObject deliveredAndOpened(ReceivingSchool school, Submitted dossier, String... objected) throws Exception {
         OpenSsl openssl = OpenSsl.require();
-        fixtures().released(dossier, objected);
-        fixtures().awaitState(dossier.id(), "DELIVERABLE");
+        fixtures.released(dossier, objected);
+        fixtures.awaitState(dossier.id(), "DELIVERABLE");
         return opensslOpen(openssl, dir, download(school.id(), dossier.id()), school.certificate(), overdracht.certificate());
     }
 
     @Test
     void an_oso_dossier_arrives_exactly_as_sent() throws Exception {
-        School school = school(TestSchools.dutch(), false);
+        ReceivingSchool school = school(TestSchools.dutch(), false);
         Submitted dossier = submitOso(school.id());
 
         JsonObject envelope = deliveredAndOpened(school, dossier);
@@ -110,12 +84,12 @@ class DeliveryFlowTest {
         assertThat(manifest.getString("receivingSchool")).isEqualTo(school.id());
         assertThat(manifest.getJsonArray("sectionsRemoved")).isEmpty();
         assertThat(manifest.getString("contentSha256")).isEqualTo(sha256Hex(dossier.body()));
-        assertThat(fixtures().state(dossier.id())).isEqualTo("DELIVERABLE");
+        assertThat(fixtures.state(dossier.id())).isEqualTo("DELIVERABLE");
     }
 
     @Test
     void an_oso_dossier_under_partial_objection_arrives_without_the_category_marked_opt_uit() throws Exception {
-        School school = school(TestSchools.dutch(), false);
+        ReceivingSchool school = school(TestSchools.dutch(), false);
         Submitted dossier = submitOso(school.id());
 
         JsonObject envelope = deliveredAndOpened(school, dossier, "onderwijsondersteuning");
@@ -133,7 +107,7 @@ class DeliveryFlowTest {
 
     @Test
     void a_baso_dossier_arrives_exactly_as_sent() throws Exception {
-        School school = school(TestSchools.flemish(), false);
+        ReceivingSchool school = school(TestSchools.flemish(), false);
         Submitted dossier = submitBaso(school.id());
 
         JsonObject envelope = deliveredAndOpened(school, dossier);
@@ -147,7 +121,7 @@ class DeliveryFlowTest {
 
     @Test
     void a_baso_dossier_under_partial_objection_arrives_without_the_sections() throws Exception {
-        School school = school(TestSchools.flemish(), false);
+        ReceivingSchool school = school(TestSchools.flemish(), false);
         Submitted dossier = submitBaso(school.id());
 
         JsonObject envelope = deliveredAndOpened(school, dossier, "parentsPart", "languageSupport");
@@ -167,11 +141,11 @@ class DeliveryFlowTest {
     void a_whole_objection_to_a_baso_dossier_still_delivers_the_verslag_and_the_pupils_identity_only() throws Exception {
         // Given a vl-baso dossier with a verslag, objected to as a whole by the parents
         OpenSsl openssl = OpenSsl.require();
-        School school = school(TestSchools.flemish(), false);
-        Submitted dossier = fixtures().objectedWholeAndWindowElapsed(submitBaso(school.id()));
+        ReceivingSchool school = school(TestSchools.flemish(), false);
+        Submitted dossier = fixtures.objectedWholeAndWindowElapsed(submitBaso(school.id()));
 
         // When its window has elapsed
-        fixtures().awaitState(dossier.id(), "DELIVERABLE");
+        fixtures.awaitState(dossier.id(), "DELIVERABLE");
         JsonObject envelope = opensslOpen(openssl, dir, download(school.id(), dossier.id()), school.certificate(),
                 overdracht.certificate());
 
@@ -193,11 +167,11 @@ class DeliveryFlowTest {
     void a_whole_objection_to_an_oso_dossier_still_delivers_the_categories_wpo_art_42_makes_mandatory() throws Exception {
         // Given an OSO dossier objected to as a whole
         OpenSsl openssl = OpenSsl.require();
-        School school = school(TestSchools.dutch(), false);
-        Submitted dossier = fixtures().objectedWholeAndWindowElapsed(submitOso(school.id()));
+        ReceivingSchool school = school(TestSchools.dutch(), false);
+        Submitted dossier = fixtures.objectedWholeAndWindowElapsed(submitOso(school.id()));
 
         // When its window has elapsed
-        fixtures().awaitState(dossier.id(), "DELIVERABLE");
+        fixtures.awaitState(dossier.id(), "DELIVERABLE");
         JsonObject envelope = opensslOpen(openssl, dir, download(school.id(), dossier.id()), school.certificate(),
                 overdracht.certificate());
 
@@ -215,7 +189,7 @@ class DeliveryFlowTest {
 
     @Test
     void a_school_that_opted_in_gets_auth_enveloped_data_that_openssl_opens() throws Exception {
-        School school = school(TestSchools.dutch(), true);
+        ReceivingSchool school = school(TestSchools.dutch(), true);
         Submitted dossier = submitOso(school.id());
 
         JsonObject envelope = deliveredAndOpened(school, dossier);
@@ -228,9 +202,9 @@ class DeliveryFlowTest {
 
     @Test
     void the_package_is_enveloped_data_signed_by_overdracht_with_the_package_hash_as_etag() throws Exception {
-        School school = school(TestSchools.dutch(), false);
-        Submitted dossier = fixtures().released(submitOso(school.id()));
-        fixtures().awaitState(dossier.id(), "DELIVERABLE");
+        ReceivingSchool school = school(TestSchools.dutch(), false);
+        Submitted dossier = fixtures.released(submitOso(school.id()));
+        fixtures.awaitState(dossier.id(), "DELIVERABLE");
 
         var response = receiving(school.id()).when().get("/api/v1/deliveries/" + dossier.id())
                 .then().statusCode(200)
@@ -241,9 +215,5 @@ class DeliveryFlowTest {
         assertThat(response.header("ETag")).isEqualTo("\"" + sha256Hex(pkg) + "\"");
         byte[] envelope = CmsPackages.decryptAndVerify(pkg, school.certificate().privateKey(), overdracht.certificate());
         assertThat(content(new JsonObject(new String(envelope, StandardCharsets.UTF_8)))).isEqualTo(dossier.body());
-    }
-
-    static String sha256Hex(byte[] data) {
-        return HexFormat.of().formatHex(DeliveryPackager.sha256(data));
     }
 }

@@ -24,6 +24,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import nl.overdracht.security.Roles;
+import nl.overdracht.testing.Pupils;
+import nl.overdracht.testing.TestSchools;
 import nl.overdracht.testing.Tokens;
 import nl.overdracht.testing.Transfers;
 import org.junit.jupiter.api.Test;
@@ -37,9 +39,9 @@ class EnrolmentMatchingTest {
 
     @Test
     void an_enrolment_before_the_dossier_waits_and_matches_when_the_dossier_comes() {
-        String sending = Transfers.school("ES");
-        String receiving = Transfers.school("ER");
-        String bsn = Transfers.bsn();
+        String sending = TestSchools.dutch("ES");
+        String receiving = TestSchools.dutch("ER");
+        String bsn = Pupils.bsn();
 
         Map<String, Object> enrolment = enrol(receiving, "BSN", bsn, sending);
         assertThat(enrolment).containsEntry("matched", false).doesNotContainKey("dossierId");
@@ -63,8 +65,8 @@ class EnrolmentMatchingTest {
 
     @Test
     void an_enrolment_never_shows_its_pupil_id() {
-        String receiving = Transfers.school("ER");
-        String bsn = Transfers.bsn();
+        String receiving = TestSchools.dutch("ER");
+        String bsn = Pupils.bsn();
 
         String body = as(receiving, Roles.RECEIVING_SCHOOL).contentType(ContentType.JSON)
                 .body(Map.of("pupilIdKind", "BSN", "pupilId", bsn, "enrolmentDate", "2025-08-25"))
@@ -77,10 +79,10 @@ class EnrolmentMatchingTest {
 
     @Test
     void a_dossier_naming_another_receiving_school_does_not_match_and_its_sending_school_sees_the_conflict() {
-        String sending = Transfers.school("ES");
-        String named = Transfers.school("EN");
-        String enrolling = Transfers.school("ER");
-        String bsn = Transfers.bsn();
+        String sending = TestSchools.dutch("ES");
+        String named = TestSchools.dutch("EN");
+        String enrolling = TestSchools.dutch("ER");
+        String bsn = Pupils.bsn();
         UUID dossier = submitOso(sending, bsn, named);
 
         Map<String, Object> enrolment = enrol(enrolling, "BSN", bsn, null);
@@ -95,7 +97,7 @@ class EnrolmentMatchingTest {
         assertThat(conflicts.getString("[0].enrollingSchool")).isEqualTo(enrolling);
         assertThat(conflicts.getString("[0].namedReceivingSchool")).isEqualTo(named);
         assertThat(conflicts.getString("[0].dossierState")).isEqualTo("AWAITING_ENROLMENT");
-        as(Transfers.school("EO"), Roles.SENDING_SCHOOL).when().get(CONFLICTS)
+        as(TestSchools.dutch("EO"), Roles.SENDING_SCHOOL).when().get(CONFLICTS)
                 .then().statusCode(200).body("", hasSize(0));
 
         Map<String, Object> rightful = enrol(named, "BSN", bsn, null);
@@ -105,12 +107,12 @@ class EnrolmentMatchingTest {
 
     @Test
     void an_enrolment_that_came_first_is_in_conflict_with_a_dossier_naming_another_school() {
-        String sending = Transfers.school("ES");
-        String enrolling = Transfers.school("ER");
-        String bsn = Transfers.bsn();
+        String sending = TestSchools.dutch("ES");
+        String enrolling = TestSchools.dutch("ER");
+        String bsn = Pupils.bsn();
         Map<String, Object> enrolment = enrol(enrolling, "BSN", bsn, null);
 
-        UUID dossier = submitOso(sending, bsn, Transfers.school("EN"));
+        UUID dossier = submitOso(sending, bsn, TestSchools.dutch("EN"));
 
         assertThat(state(sending, dossier)).isEqualTo("AWAITING_ENROLMENT");
         as(enrolling, Roles.RECEIVING_SCHOOL).when().get(ENROLMENTS).then().statusCode(200)
@@ -123,10 +125,10 @@ class EnrolmentMatchingTest {
 
     @Test
     void a_new_dossier_prefers_the_waiting_enrolment_of_the_school_it_names() {
-        String sending = Transfers.school("ES");
-        String named = Transfers.school("EN");
-        String bsn = Transfers.bsn();
-        enrol(Transfers.school("ER"), "BSN", bsn, null);
+        String sending = TestSchools.dutch("ES");
+        String named = TestSchools.dutch("EN");
+        String bsn = Pupils.bsn();
+        enrol(TestSchools.dutch("ER"), "BSN", bsn, null);
         Map<String, Object> rightful = enrol(named, "BSN", bsn, null);
 
         UUID dossier = submitOso(sending, bsn, named);
@@ -138,11 +140,11 @@ class EnrolmentMatchingTest {
 
     @Test
     void an_enrolment_naming_another_sending_school_does_not_match() {
-        String sending = Transfers.school("ES");
-        String bsn = Transfers.bsn();
+        String sending = TestSchools.dutch("ES");
+        String bsn = Pupils.bsn();
         UUID dossier = submitOso(sending, bsn, null);
 
-        Map<String, Object> enrolment = enrol(Transfers.school("ER"), "BSN", bsn, Transfers.school("EX"));
+        Map<String, Object> enrolment = enrol(TestSchools.dutch("ER"), "BSN", bsn, TestSchools.dutch("EX"));
 
         assertThat(enrolment).containsEntry("matched", false).containsEntry("conflict", false);
         assertThat(state(sending, dossier)).isEqualTo("AWAITING_ENROLMENT");
@@ -154,8 +156,8 @@ class EnrolmentMatchingTest {
         List<String> sendingSchools = new ArrayList<>();
         List<String> pupils = new ArrayList<>();
         for (int i = 0; i < pairs; i++) {
-            sendingSchools.add(Transfers.school("ES"));
-            pupils.add(Transfers.bsn());
+            sendingSchools.add(TestSchools.dutch("ES"));
+            pupils.add(Pupils.bsn());
         }
         ExecutorService threads = Executors.newFixedThreadPool(8);
         try {
@@ -165,7 +167,7 @@ class EnrolmentMatchingTest {
                 int n = i;
                 dossiers.add(CompletableFuture.supplyAsync(() -> submitOso(sendingSchools.get(n), pupils.get(n), null),
                         threads));
-                enrolments.add(CompletableFuture.runAsync(() -> enrol(Transfers.school("ER"), "BSN", pupils.get(n), null),
+                enrolments.add(CompletableFuture.runAsync(() -> enrol(TestSchools.dutch("ER"), "BSN", pupils.get(n), null),
                         threads));
             }
             CompletableFuture.allOf(enrolments.toArray(CompletableFuture[]::new)).get();
@@ -180,7 +182,7 @@ class EnrolmentMatchingTest {
 
     @Test
     void an_invalid_pupil_id_is_422_naming_the_field_but_not_the_value() {
-        as(Transfers.school("ER"), Roles.RECEIVING_SCHOOL).contentType(ContentType.JSON)
+        as(TestSchools.dutch("ER"), Roles.RECEIVING_SCHOOL).contentType(ContentType.JSON)
                 .body(Map.of("pupilIdKind", "BSN", "pupilId", "123456789", "enrolmentDate", "2025-08-25"))
                 .when().post(ENROLMENTS)
                 .then().statusCode(422).contentType("application/problem+json")
@@ -191,8 +193,8 @@ class EnrolmentMatchingTest {
 
     @Test
     void a_sending_school_that_is_not_a_school_id_is_400_naming_the_field() {
-        as(Transfers.school("ER"), Roles.RECEIVING_SCHOOL).contentType(ContentType.JSON)
-                .body(Map.of("pupilIdKind", "BSN", "pupilId", Transfers.bsn(), "sendingSchool", "ABCD1234",
+        as(TestSchools.dutch("ER"), Roles.RECEIVING_SCHOOL).contentType(ContentType.JSON)
+                .body(Map.of("pupilIdKind", "BSN", "pupilId", Pupils.bsn(), "sendingSchool", "ABCD1234",
                         "enrolmentDate", "2025-08-25"))
                 .when().post(ENROLMENTS)
                 .then().statusCode(400).contentType("application/problem+json")
@@ -202,7 +204,7 @@ class EnrolmentMatchingTest {
 
     @Test
     void missing_fields_are_400_naming_each() {
-        as(Transfers.school("ER"), Roles.RECEIVING_SCHOOL).contentType(ContentType.JSON).body(Map.of())
+        as(TestSchools.dutch("ER"), Roles.RECEIVING_SCHOOL).contentType(ContentType.JSON).body(Map.of())
                 .when().post(ENROLMENTS)
                 .then().statusCode(400).contentType("application/problem+json")
                 .body("type", equalTo("https://overdracht.nl/problems/invalid-request"))
@@ -211,8 +213,8 @@ class EnrolmentMatchingTest {
 
     @Test
     void only_a_receiving_school_records_or_lists_enrolments() {
-        String body = "{\"pupilIdKind\":\"BSN\",\"pupilId\":\"" + Transfers.bsn() + "\",\"enrolmentDate\":\"2025-08-25\"}";
-        for (String token : List.of(Tokens.school(Transfers.school("ES"), Roles.SENDING_SCHOOL),
+        String body = "{\"pupilIdKind\":\"BSN\",\"pupilId\":\"" + Pupils.bsn() + "\",\"enrolmentDate\":\"2025-08-25\"}";
+        for (String token : List.of(Tokens.school(TestSchools.dutch("ES"), Roles.SENDING_SCHOOL),
                 Tokens.region("noord", Roles.OPERATOR), Tokens.region("noord", Roles.AUDITOR))) {
             given().header("Authorization", Tokens.bearer(token)).contentType(ContentType.JSON).body(body)
                     .when().post(ENROLMENTS)
@@ -227,17 +229,13 @@ class EnrolmentMatchingTest {
     @Test
     void an_operator_sees_the_conflicts_of_schools_in_the_region_only() {
         String region = "conflicts-" + UUID.randomUUID().toString().substring(0, 8);
-        String named = nl.overdracht.testing.TestSchools.dutch();
-        given().header("Authorization", Tokens.bearer(Tokens.region(region, Roles.OPERATOR)))
-                .contentType("application/json")
-                .body(Map.of("id", named, "name", "Testschool " + named, "acceptedProfiles", List.of("oso-gegevensset@2019.1")))
-                .when().post("/api/v1/registry/schools").then().statusCode(201);
-        String bsn = Transfers.bsn();
-        UUID dossier = submitOso(Transfers.school("ES"), bsn, named);
-        enrol(Transfers.school("ER"), "BSN", bsn, null);
+        String named = TestSchools.dutch();
+        Transfers.register(region, named, List.of("oso-gegevensset@2019.1"));
+        String bsn = Pupils.bsn();
+        UUID dossier = submitOso(TestSchools.dutch("ES"), bsn, named);
+        enrol(TestSchools.dutch("ER"), "BSN", bsn, null);
 
-        given().header("Authorization", Tokens.bearer(Tokens.region(region, Roles.OPERATOR)))
-                .when().get(CONFLICTS)
+        Transfers.operator(region).when().get(CONFLICTS)
                 .then().statusCode(200).body("dossierId", org.hamcrest.Matchers.contains(dossier.toString()));
         given().header("Authorization", Tokens.bearer(Tokens.region(region + "-other", Roles.OPERATOR)))
                 .when().get(CONFLICTS)
@@ -246,7 +244,7 @@ class EnrolmentMatchingTest {
 
     @Test
     void only_a_sending_school_or_an_operator_lists_enrolment_conflicts() {
-        for (String token : List.of(Tokens.school(Transfers.school("ER"), Roles.RECEIVING_SCHOOL),
+        for (String token : List.of(Tokens.school(TestSchools.dutch("ER"), Roles.RECEIVING_SCHOOL),
                 Tokens.region("noord", Roles.AUDITOR))) {
             given().header("Authorization", Tokens.bearer(token))
                     .when().get(CONFLICTS)

@@ -16,20 +16,17 @@ import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.inject.Inject;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import nl.overdracht.profile.SampleDossiers;
 import nl.overdracht.security.Roles;
+import nl.overdracht.testing.Dossier;
+import nl.overdracht.testing.Dossiers;
 import nl.overdracht.testing.Pupils;
+import nl.overdracht.testing.TestSchools;
 import nl.overdracht.testing.Tokens;
-import org.junit.jupiter.api.Assumptions;
+import nl.overdracht.testing.Transfers;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -50,9 +47,9 @@ class IntakeApiTest {
     @ParameterizedTest
     @CsvSource({"POVO", "POPO", "VOVO"})
     void a_valid_oso_dossier_is_accepted_and_awaits_enrolment(String kind) {
-        String school = Pupils.school();
+        String school = TestSchools.dutch();
 
-        sending(school).contentType("application/xml").body(Pupils.oso(kind, Pupils.bsn(), school))
+        sending(school).contentType("application/xml").body(Dossiers.oso(kind, Pupils.bsn(), school).bytes())
                 .when().post(DOSSIERS)
                 .then().statusCode(201)
                 .header("Location", org.hamcrest.Matchers.containsString("/api/v1/dossiers/"))
@@ -69,8 +66,8 @@ class IntakeApiTest {
     @ParameterizedTest
     @ValueSource(strings = {"1", "2"})
     void a_valid_baso_dossier_is_accepted_with_its_schema_version(String version) {
-        String school = Pupils.school();
-        sending(school).contentType("application/json").body(Pupils.baso(version, Pupils.rijksregisternummer(), school))
+        String school = TestSchools.dutch();
+        sending(school).contentType("application/json").body(Dossiers.baso(version, Pupils.rijksregisternummer(), school).bytes())
                 .when().post(DOSSIERS)
                 .then().statusCode(201)
                 .body("sendingSchool", equalTo(school))
@@ -97,9 +94,9 @@ class IntakeApiTest {
         "vl-baso-invalid-unknown-field.json, application/json",
         "vl-baso-invalid-verslag-missing.json, application/json"})
     void an_invalid_dossier_is_422_naming_each_violation_and_nothing_is_stored(String sample, String mediaType) {
-        String school = Pupils.school();
+        String school = TestSchools.dutch();
 
-        sending(school).contentType(mediaType).body(sample(sample))
+        sending(school).contentType(mediaType).body(Dossiers.sample(sample).bytes())
                 .when().post(DOSSIERS)
                 .then().statusCode(422)
                 .contentType("application/problem+json")
@@ -115,18 +112,17 @@ class IntakeApiTest {
     @ParameterizedTest
     @ValueSource(strings = {"Voorbeelddossier_OV_POPO_full.xml", "Voorbeelddossier_OV_POPO_opt_out.xml",
         "Voorbeelddossier_OV_POVO_full.xml", "Voorbeelddossier_OV_POVO_opt_out.xml"})
-    void the_standards_own_examples_are_accepted_and_a_copy_with_data_in_a_verboden_category_is_not(String name)
-            throws IOException {
-        Path example = officialExample(name);
-        String school = Pupils.school();
-        String body = SampleDossiers.sentBy(Files.readString(example, StandardCharsets.UTF_8), school);
+    void the_standards_own_examples_are_accepted_and_a_copy_with_data_in_a_verboden_category_is_not(String name) {
+        String school = TestSchools.dutch();
+        Dossier example = Dossiers.osoExample("2019.1", name).sentBy(school);
 
-        sending(school).contentType("application/xml").body(body.getBytes(StandardCharsets.UTF_8)).when().post(DOSSIERS)
+        sending(school).contentType("application/xml").body(example.bytes()).when().post(DOSSIERS)
                 .then().statusCode(201).body("profile", equalTo("oso-gegevensset"));
-        if (body.contains("<cat_toetsresultaten>OPTIONEEL</cat_toetsresultaten>") && body.contains("<toetslijst>")) {
+        if (example.text().contains("<cat_toetsresultaten>OPTIONEEL</cat_toetsresultaten>")
+                && example.text().contains("<toetslijst>")) {
             sending(school).contentType("application/xml")
-                    .body(body.replace("<cat_toetsresultaten>OPTIONEEL</cat_toetsresultaten>",
-                            "<cat_toetsresultaten>VERBODEN</cat_toetsresultaten>").getBytes(StandardCharsets.UTF_8))
+                    .body(example.replace("<cat_toetsresultaten>OPTIONEEL</cat_toetsresultaten>",
+                            "<cat_toetsresultaten>VERBODEN</cat_toetsresultaten>").bytes())
                     .when().post(DOSSIERS)
                     .then().statusCode(422).body("errors.pointer", hasItem("/dossier/huidigeschool/leerling/toetslijst"));
             assertThat(storedFor(school)).isEqualTo(1);
@@ -136,10 +132,10 @@ class IntakeApiTest {
     @Test
     void a_dossier_that_names_another_sending_school_is_422_sender_mismatch_audited_and_not_stored() {
         // Given the OSO sample, whose huidigeschool is 99ZZ / 00
-        String school = Pupils.school();
+        String school = TestSchools.dutch();
 
         // When another school sends it
-        sending(school).contentType("application/xml").body(sample("oso-povo-valid.xml"))
+        sending(school).contentType("application/xml").body(Dossiers.sample("oso-povo-valid.xml").bytes())
                 .when().post(DOSSIERS)
                 .then().statusCode(422).contentType("application/problem+json")
                 .body("type", equalTo("https://overdracht.nl/problems/sender-mismatch"))
@@ -153,16 +149,16 @@ class IntakeApiTest {
 
     @Test
     void the_school_a_dossier_names_may_send_it() {
-        sending(SampleDossiers.OSO_SENDER).contentType("application/xml").body(sample("oso-povo-valid.xml"))
+        sending(Dossiers.SAMPLE_OSO_SENDER).contentType("application/xml").body(Dossiers.sample("oso-povo-valid.xml").bytes())
                 .when().post(DOSSIERS)
-                .then().statusCode(201).body("sendingSchool", equalTo(SampleDossiers.OSO_SENDER));
+                .then().statusCode(201).body("sendingSchool", equalTo(Dossiers.SAMPLE_OSO_SENDER));
     }
 
     @Test
     void a_baso_dossier_naming_another_sending_school_is_422_naming_its_member() {
-        String school = Pupils.school();
+        String school = TestSchools.dutch();
 
-        sending(school).contentType("application/json").body(sample("vl-baso-v2-valid.json"))
+        sending(school).contentType("application/json").body(Dossiers.sample("vl-baso-v2-valid.json").bytes())
                 .when().post(DOSSIERS)
                 .then().statusCode(422)
                 .body("type", equalTo("https://overdracht.nl/problems/sender-mismatch"))
@@ -172,9 +168,8 @@ class IntakeApiTest {
 
     @Test
     void a_baso_dossier_naming_no_sending_school_comes_from_the_tokens_school() {
-        String school = Pupils.school();
-        byte[] unnamed = new String(Pupils.baso("2", Pupils.rijksregisternummer(), school), StandardCharsets.UTF_8)
-                .replace("\"sendingSchool\": \"" + school + "\",", "").getBytes(StandardCharsets.UTF_8);
+        String school = TestSchools.dutch();
+        byte[] unnamed = Dossiers.baso("2", Pupils.rijksregisternummer(), school).withoutMember("sendingSchool").bytes();
 
         sending(school).contentType("application/json").body(unnamed)
                 .when().post(DOSSIERS)
@@ -183,49 +178,49 @@ class IntakeApiTest {
 
     @Test
     void a_receiving_school_parameter_that_differs_from_the_dossiers_is_422_receiver_mismatch() {
-        String school = Pupils.school();
+        String school = TestSchools.dutch();
 
         sending(school).queryParam("receivingSchool", "088888").contentType("application/json")
-                .body(Pupils.baso("2", Pupils.rijksregisternummer(), school))
+                .body(Dossiers.baso("2", Pupils.rijksregisternummer(), school).bytes())
                 .when().post(DOSSIERS)
                 .then().statusCode(422)
                 .body("type", equalTo("https://overdracht.nl/problems/receiver-mismatch"))
                 .body("errors[0].pointer", equalTo("/receivingSchool"));
-        sending(school).queryParam("receivingSchool", SampleDossiers.BASO_RECEIVER).contentType("application/json")
-                .body(Pupils.baso("2", Pupils.rijksregisternummer(), school))
+        sending(school).queryParam("receivingSchool", Dossiers.SAMPLE_BASO_RECEIVER).contentType("application/json")
+                .body(Dossiers.baso("2", Pupils.rijksregisternummer(), school).bytes())
                 .when().post(DOSSIERS)
-                .then().statusCode(201).body("receivingSchool", equalTo(SampleDossiers.BASO_RECEIVER));
+                .then().statusCode(201).body("receivingSchool", equalTo(Dossiers.SAMPLE_BASO_RECEIVER));
         assertThat(storedFor(school)).isEqualTo(1);
     }
 
     @Test
     void a_school_cannot_send_a_dossier_to_itself() {
-        String school = Pupils.school();
+        String school = TestSchools.dutch();
 
         sending(school).queryParam("receivingSchool", school).contentType("application/xml")
-                .body(Pupils.oso("POVO", Pupils.bsn(), school))
+                .body(Dossiers.oso("POVO", Pupils.bsn(), school).bytes())
                 .when().post(DOSSIERS)
                 .then().statusCode(422).body("errors[0].code", equalTo("receiver-is-sender"));
         assertThat(storedFor(school)).isZero();
     }
 
     @Test
-    void the_standards_povo_example_sent_by_another_school_to_the_school_it_names_is_refused() throws IOException {
-        Path example = officialExample("Voorbeelddossier_OV_POVO_full.xml");
+    void the_standards_povo_example_sent_by_another_school_to_the_school_it_names_is_refused() {
+        Dossier example = Dossiers.osoExample("2019.1", "Voorbeelddossier_OV_POVO_full.xml");
 
         sending("99ZZ00").queryParam("receivingSchool", "00YY00").contentType("application/xml")
-                .body(Files.readAllBytes(example))
+                .body(example.bytes())
                 .when().post(DOSSIERS)
                 .then().statusCode(422).body("type", equalTo("https://overdracht.nl/problems/sender-mismatch"));
     }
 
     @Test
     void a_revision_from_another_sending_school_is_422_and_the_dossier_keeps_its_revision() {
-        String school = Pupils.school();
+        String school = TestSchools.dutch();
         String bsn = Pupils.bsn();
-        String id = submit(school, Pupils.oso("POVO", bsn, school));
+        String id = submit(school, Dossiers.oso("POVO", bsn, school));
 
-        sending(school).contentType("application/xml").body(Pupils.oso("POVO", bsn, Pupils.school()))
+        sending(school).contentType("application/xml").body(Dossiers.oso("POVO", bsn, TestSchools.dutch()).bytes())
                 .when().put(DOSSIERS + "/" + id)
                 .then().statusCode(422).body("type", equalTo("https://overdracht.nl/problems/sender-mismatch"));
         assertThat(revisionsOf(UUID.fromString(id))).isEqualTo(1);
@@ -233,11 +228,10 @@ class IntakeApiTest {
 
     @Test
     void an_inspection_date_in_the_future_is_refused() {
-        String school = Pupils.school();
+        String school = TestSchools.dutch();
         String future = java.time.LocalDate.ofInstant(clock.instant(), java.time.ZoneOffset.UTC).plusDays(2).toString();
-        byte[] dossier = new String(Pupils.oso("POVO", Pupils.bsn(), school), StandardCharsets.UTF_8)
-                .replace("<inzagedatum>2024-03-12</inzagedatum>", "<inzagedatum>" + future + "</inzagedatum>")
-                .getBytes(StandardCharsets.UTF_8);
+        byte[] dossier = Dossiers.oso("POVO", Pupils.bsn(), school)
+                .replace("<inzagedatum>2024-03-12</inzagedatum>", "<inzagedatum>" + future + "</inzagedatum>").bytes();
 
         sending(school).contentType("application/xml").body(dossier)
                 .when().post(DOSSIERS)
@@ -249,7 +243,7 @@ class IntakeApiTest {
 
     @Test
     void a_rejected_dossier_names_the_forbidden_category_and_its_path() {
-        sending(Pupils.school()).contentType("application/xml").body(sample("oso-invalid-verboden-category-filled.xml"))
+        sending(TestSchools.dutch()).contentType("application/xml").body(Dossiers.sample("oso-invalid-verboden-category-filled.xml").bytes())
                 .when().post(DOSSIERS)
                 .then().statusCode(422)
                 .body("errors.detail", hasItem(org.hamcrest.Matchers.containsString("VERBODEN")));
@@ -257,20 +251,20 @@ class IntakeApiTest {
 
     @Test
     void a_forbidden_baso_field_is_refused_with_its_legal_reason_and_no_value_is_echoed() {
-        String body = sending(Pupils.school()).contentType("application/json").body(sample("vl-baso-invalid-grades.json"))
+        String body = sending(TestSchools.dutch()).contentType("application/json").body(Dossiers.sample("vl-baso-invalid-grades.json").bytes())
                 .when().post(DOSSIERS)
                 .then().statusCode(422)
                 .extract().asString();
 
-        assertThat(body).doesNotContain("Voorbeeld").doesNotContain(SampleDossiers.FICTIONAL_RIJKSREGISTERNUMMER);
+        assertThat(body).doesNotContain("Voorbeeld").doesNotContain(Dossiers.SAMPLE_RIJKSREGISTERNUMMER);
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"oso-malformed-xxe.xml", "oso-malformed-entity-expansion.xml", "oso-malformed-too-deep.xml"})
     void hostile_or_malformed_xml_is_400_and_nothing_is_stored(String sample) {
-        String school = Pupils.school();
+        String school = TestSchools.dutch();
 
-        sending(school).contentType("application/xml").body(sample(sample))
+        sending(school).contentType("application/xml").body(Dossiers.sample(sample).bytes())
                 .when().post(DOSSIERS)
                 .then().statusCode(400)
                 .contentType("application/problem+json")
@@ -281,7 +275,7 @@ class IntakeApiTest {
 
     @Test
     void json_that_does_not_parse_is_400() {
-        sending(Pupils.school()).contentType("application/json").body("{\"profile\": \"vl-baso\", ")
+        sending(TestSchools.dutch()).contentType("application/json").body("{\"profile\": \"vl-baso\", ")
                 .when().post(DOSSIERS)
                 .then().statusCode(400)
                 .body("type", equalTo("https://overdracht.nl/problems/malformed-dossier"));
@@ -289,7 +283,7 @@ class IntakeApiTest {
 
     @Test
     void an_unknown_media_type_is_415() {
-        sending(Pupils.school()).contentType("text/plain").body("dossier")
+        sending(TestSchools.dutch()).contentType("text/plain").body("dossier")
                 .when().post(DOSSIERS)
                 .then().statusCode(415)
                 .contentType("application/problem+json");
@@ -298,9 +292,9 @@ class IntakeApiTest {
     @Test
     void a_dossier_over_its_profiles_limit_is_413_even_below_the_http_limit() {
         String attachment = java.util.Base64.getEncoder().encodeToString(new byte[4_600_000]);
-        String school = Pupils.school();
-        byte[] huge = new String(Pupils.baso("2", Pupils.rijksregisternummer(), school), StandardCharsets.UTF_8)
-                .replace("RmljdGllZiB2ZXJzbGFnLg==", attachment).getBytes(StandardCharsets.UTF_8);
+        String school = TestSchools.dutch();
+        byte[] huge = Dossiers.baso("2", Pupils.rijksregisternummer(), school)
+                .replace("RmljdGllZiB2ZXJzbGFnLg==", attachment).bytes();
 
         sending(school).contentType("application/json").body(huge)
                 .when().post(DOSSIERS)
@@ -310,8 +304,8 @@ class IntakeApiTest {
 
     @Test
     void a_retry_with_the_same_idempotency_key_returns_the_first_answer() {
-        String school = Pupils.school();
-        byte[] dossier = Pupils.oso("POVO", Pupils.bsn(), school);
+        String school = TestSchools.dutch();
+        byte[] dossier = Dossiers.oso("POVO", Pupils.bsn(), school).bytes();
 
         String first = sending(school).header("Idempotency-Key", "batch-7/pupil-1").contentType("application/xml")
                 .body(dossier).when().post(DOSSIERS)
@@ -326,21 +320,21 @@ class IntakeApiTest {
 
     @Test
     void the_same_idempotency_key_with_another_dossier_is_409() {
-        String school = Pupils.school();
+        String school = TestSchools.dutch();
         sending(school).header("Idempotency-Key", "k1").contentType("application/xml")
-                .body(Pupils.oso("POVO", Pupils.bsn(), school)).when().post(DOSSIERS).then().statusCode(201);
+                .body(Dossiers.oso("POVO", Pupils.bsn(), school).bytes()).when().post(DOSSIERS).then().statusCode(201);
 
         sending(school).header("Idempotency-Key", "k1").contentType("application/xml")
-                .body(Pupils.oso("POVO", Pupils.bsn(), school)).when().post(DOSSIERS)
+                .body(Dossiers.oso("POVO", Pupils.bsn(), school).bytes()).when().post(DOSSIERS)
                 .then().statusCode(409).contentType("application/problem+json");
         assertThat(storedFor(school)).isEqualTo(1);
     }
 
     @Test
     void another_schools_dossier_is_404_and_never_listed() {
-        String owner = Pupils.school();
-        String other = Pupils.school();
-        String id = submit(owner, Pupils.oso("POPO", Pupils.bsn(), owner));
+        String owner = TestSchools.dutch();
+        String other = TestSchools.dutch();
+        String id = submit(owner, Dossiers.oso("POPO", Pupils.bsn(), owner));
 
         sending(other).when().get(DOSSIERS + "/" + id).then().statusCode(404).contentType("application/problem+json");
         sending(other).when().delete(DOSSIERS + "/" + id).then().statusCode(404);
@@ -350,9 +344,9 @@ class IntakeApiTest {
 
     @Test
     void the_list_filters_by_state() {
-        String school = Pupils.school();
-        String kept = submit(school, Pupils.oso("POVO", Pupils.bsn(), school));
-        String withdrawn = submit(school, Pupils.oso("POVO", Pupils.bsn(), school));
+        String school = TestSchools.dutch();
+        String kept = submit(school, Dossiers.oso("POVO", Pupils.bsn(), school));
+        String withdrawn = submit(school, Dossiers.oso("POVO", Pupils.bsn(), school));
         sending(school).when().delete(DOSSIERS + "/" + withdrawn).then().statusCode(200).body("state", equalTo("WITHDRAWN"));
 
         sending(school).queryParam("state", "AWAITING_ENROLMENT").when().get(DOSSIERS)
@@ -365,12 +359,11 @@ class IntakeApiTest {
 
     @Test
     void a_revision_is_stored_as_the_next_revision_until_the_dossier_is_withdrawn() {
-        String school = Pupils.school();
+        String school = TestSchools.dutch();
         String bsn = Pupils.bsn();
-        String id = submit(school, Pupils.oso("POVO", bsn, school));
-        byte[] revised = new String(Pupils.oso("POVO", bsn, school), StandardCharsets.UTF_8)
-                .replace("<inzagedatum>2024-03-12</inzagedatum>", "<inzagedatum>2024-03-19</inzagedatum>")
-                .getBytes(StandardCharsets.UTF_8);
+        String id = submit(school, Dossiers.oso("POVO", bsn, school));
+        byte[] revised = Dossiers.oso("POVO", bsn, school)
+                .replace("<inzagedatum>2024-03-12</inzagedatum>", "<inzagedatum>2024-03-19</inzagedatum>").bytes();
 
         sending(school).contentType("application/xml").body(revised).when().put(DOSSIERS + "/" + id)
                 .then().statusCode(200).body("revision", equalTo(2)).body("state", equalTo("AWAITING_ENROLMENT"));
@@ -385,10 +378,10 @@ class IntakeApiTest {
 
     @Test
     void a_revision_about_another_pupil_is_refused() {
-        String school = Pupils.school();
-        String id = submit(school, Pupils.oso("POVO", Pupils.bsn(), school));
+        String school = TestSchools.dutch();
+        String id = submit(school, Dossiers.oso("POVO", Pupils.bsn(), school));
 
-        sending(school).contentType("application/xml").body(Pupils.oso("POVO", Pupils.bsn(), school)).when().put(DOSSIERS + "/" + id)
+        sending(school).contentType("application/xml").body(Dossiers.oso("POVO", Pupils.bsn(), school).bytes()).when().put(DOSSIERS + "/" + id)
                 .then().statusCode(422);
         assertThat(revisionsOf(UUID.fromString(id))).isEqualTo(1);
     }
@@ -397,10 +390,10 @@ class IntakeApiTest {
     void stored_ciphertext_holds_no_plaintext_field_value() {
         String bsn = Pupils.bsn();
         String rrn = Pupils.rijksregisternummer();
-        String osoSchool = Pupils.school();
-        String basoSchool = Pupils.school();
-        String oso = submit(osoSchool, Pupils.oso("POVO", bsn, osoSchool));
-        String baso = sendingJson(basoSchool, Pupils.baso("2", rrn, basoSchool));
+        String osoSchool = TestSchools.dutch();
+        String basoSchool = TestSchools.dutch();
+        String oso = submit(osoSchool, Dossiers.oso("POVO", bsn, osoSchool));
+        String baso = submit(basoSchool, Dossiers.baso("2", rrn, basoSchool));
 
         List<byte[]> stored = new ArrayList<>();
         for (String id : List.of(oso, baso)) {
@@ -424,8 +417,8 @@ class IntakeApiTest {
     @Test
     void one_transaction_writes_the_dossier_its_revision_an_event_with_ids_only_and_an_audit_entry() {
         String bsn = Pupils.bsn();
-        String school = Pupils.school();
-        UUID id = UUID.fromString(submit(school, Pupils.oso("POVO", bsn, school)));
+        String school = TestSchools.dutch();
+        UUID id = UUID.fromString(submit(school, Dossiers.oso("POVO", bsn, school)));
 
         Row event = pool.preparedQuery("SELECT event_type, payload::text AS payload FROM outbox_event WHERE aggregate_id = $1")
                 .execute(Tuple.of(id)).await().indefinitely().iterator().next();
@@ -442,32 +435,32 @@ class IntakeApiTest {
 
     @Test
     void only_a_sending_school_submits() {
-        String school = Pupils.school();
+        String school = TestSchools.dutch();
         given().header("Authorization", Tokens.bearer(Tokens.school(school, Roles.RECEIVING_SCHOOL)))
-                .contentType("application/xml").body(Pupils.oso("POVO", Pupils.bsn(), school))
+                .contentType("application/xml").body(Dossiers.oso("POVO", Pupils.bsn(), school).bytes())
                 .when().post(DOSSIERS)
                 .then().statusCode(403).contentType("application/problem+json");
-        given().contentType("application/xml").body(Pupils.oso("POVO", Pupils.bsn(), school))
+        given().contentType("application/xml").body(Dossiers.oso("POVO", Pupils.bsn(), school).bytes())
                 .when().post(DOSSIERS)
                 .then().statusCode(401);
     }
 
     @Test
     void a_bad_receiving_school_parameter_is_400_naming_it() {
-        String school = Pupils.school();
+        String school = TestSchools.dutch();
         sending(school).queryParam("receivingSchool", "not a school!").contentType("application/xml")
-                .body(Pupils.oso("POVO", Pupils.bsn(), school))
+                .body(Dossiers.oso("POVO", Pupils.bsn(), school).bytes())
                 .when().post(DOSSIERS)
                 .then().statusCode(400).body("errors[0].pointer", equalTo("/receivingSchool"));
         sending(school).queryParam("receivingSchool", "ABCD1234").contentType("application/xml")
-                .body(Pupils.oso("POVO", Pupils.bsn(), school))
+                .body(Dossiers.oso("POVO", Pupils.bsn(), school).bytes())
                 .when().post(DOSSIERS)
                 .then().statusCode(400).body("errors[0].pointer", equalTo("/receivingSchool"));
     }
 
     @Test
     void the_profiles_name_their_versions_and_mandatory_sections() {
-        ValidatableResponse profiles = sending(Pupils.school()).when().get("/api/v1/profiles").then().statusCode(200);
+        ValidatableResponse profiles = sending(TestSchools.dutch()).when().get("/api/v1/profiles").then().statusCode(200);
 
         profiles.body("id", hasItem("oso-gegevensset"))
                 .body("find { it.id == 'vl-baso' }.versions.version", org.hamcrest.Matchers.contains("1", "2"))
@@ -478,22 +471,16 @@ class IntakeApiTest {
     }
 
     private static RequestSpecification sending(String school) {
-        return given().header("Authorization", Tokens.bearer(Tokens.school(school, Roles.SENDING_SCHOOL)));
+        return Transfers.as(school, Roles.SENDING_SCHOOL);
     }
 
-    private static String submit(String school, byte[] oso) {
-        return sending(school).contentType("application/xml").body(oso).when().post(DOSSIERS)
-                .then().statusCode(201).extract().path("id");
-    }
-
-    private static String sendingJson(String school, byte[] json) {
-        return sending(school).contentType("application/json").body(json).when().post(DOSSIERS)
-                .then().statusCode(201).extract().path("id");
+    /** Submits the dossier as {@code school}; answers its id. */
+    private static String submit(String school, Dossier dossier) {
+        return Transfers.submit(school, dossier, null).toString();
     }
 
     private long storedFor(String school) {
-        return pool.preparedQuery("SELECT count(*) AS n FROM dossier WHERE sending_school = $1")
-                .execute(Tuple.of(school)).await().indefinitely().iterator().next().getLong("n");
+        return Transfers.dossierCount(pool, school);
     }
 
     /** Refusals of the school's submissions with this outcome in the audit log, chained or pending. */
@@ -507,26 +494,6 @@ class IntakeApiTest {
     private long revisionsOf(UUID id) {
         return pool.preparedQuery("SELECT count(*) AS n FROM dossier_revision WHERE dossier_id = $1")
                 .execute(Tuple.of(id)).await().indefinitely().iterator().next().getLong("n");
-    }
-
-    /** An example dossier of the OSO standard, from the shared files; the test is skipped where they are absent. */
-    private static Path officialExample(String name) {
-        String dir = System.getProperty("overdracht.shared.dir");
-        Path example = dir == null ? null : Path.of(dir, "oso-gegevensset", "examples", name);
-        Assumptions.assumeTrue(example != null && Files.isRegularFile(example),
-                "Skipped: the shared OSO gegevensset examples (system property overdracht.shared.dir) are absent");
-        return example;
-    }
-
-    private static byte[] sample(String name) {
-        try (InputStream in = IntakeApiTest.class.getClassLoader().getResourceAsStream("samples/" + name)) {
-            if (in == null) {
-                throw new IllegalStateException("No sample " + name);
-            }
-            return in.readAllBytes();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 
     private static boolean contains(byte[] haystack, byte[] needle) {

@@ -11,16 +11,17 @@ import static org.hamcrest.Matchers.not;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.specification.RequestSpecification;
 import io.vertx.mutiny.sqlclient.Pool;
-import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
 import nl.overdracht.security.Roles;
-import nl.overdracht.testing.OsoExamples;
+import nl.overdracht.testing.Dossiers;
 import nl.overdracht.testing.Pupils;
-import nl.overdracht.testing.Tokens;
+import nl.overdracht.testing.TestSchools;
+import nl.overdracht.testing.Transfers;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Two OSO versions in one running service, without any official file configured: both are listed
@@ -37,8 +38,7 @@ class OsoVersionsApiTest {
 
     @Test
     void the_profiles_list_both_oso_versions_with_the_transfer_kinds_they_carry() {
-        given().header("Authorization", Tokens.bearer(Tokens.school(Pupils.school(), Roles.SENDING_SCHOOL)))
-                .when().get("/api/v1/profiles")
+        sending(TestSchools.dutch()).when().get("/api/v1/profiles")
                 .then().statusCode(200)
                 .body("find { it.id == 'oso-gegevensset' }.versions.version", contains("2018.1", "2019.1"))
                 .body("find { it.id == 'oso-gegevensset' }.versions[0].transferKinds", contains("POPO", "POVO", "VOVO"))
@@ -50,14 +50,13 @@ class OsoVersionsApiTest {
 
     @ParameterizedTest
     @CsvSource({
-        "2019.1, examples/Voorbeelddossier_OV_POPO_full.xml", "2019.1, examples/Voorbeelddossier_OV_POPO_opt_out.xml",
-        "2019.1, examples/Voorbeelddossier_OV_POVO_full.xml", "2019.1, examples/Voorbeelddossier_OV_POVO_opt_out.xml",
-        "2018.1, 2018.1/examples/Voorbeelddossier_OV_POPO_full.xml",
-        "2018.1, 2018.1/examples/Voorbeelddossier_OV_POPO_opt_out.xml"})
+        "2019.1, Voorbeelddossier_OV_POPO_full.xml", "2019.1, Voorbeelddossier_OV_POPO_opt_out.xml",
+        "2019.1, Voorbeelddossier_OV_POVO_full.xml", "2019.1, Voorbeelddossier_OV_POVO_opt_out.xml",
+        "2018.1, Voorbeelddossier_OV_POPO_full.xml", "2018.1, Voorbeelddossier_OV_POPO_opt_out.xml"})
     void the_standards_examples_of_both_versions_are_accepted_each_in_its_own_version(String version, String example) {
-        String school = Pupils.school();
+        String school = TestSchools.dutch();
 
-        sending(school).contentType("application/xml").body(example(example, school))
+        sending(school).contentType("application/xml").body(example(version, example, school))
                 .when().post(DOSSIERS)
                 .then().statusCode(201)
                 .body("profile", equalTo("oso-gegevensset"))
@@ -66,10 +65,10 @@ class OsoVersionsApiTest {
     }
 
     @ParameterizedTest
-    @CsvSource({"2018.1/examples/Voorbeelddossier_OV_POVO_full.xml", "2018.1/examples/Voorbeelddossier_OV_POVO_opt_out.xml"})
+    @ValueSource(strings = {"Voorbeelddossier_OV_POVO_full.xml", "Voorbeelddossier_OV_POVO_opt_out.xml"})
     void the_2018_povo_examples_are_accepted_without_the_vve_data_their_own_marks_forbid(String example) {
-        String school = Pupils.school();
-        byte[] body = example(example, school);
+        String school = TestSchools.dutch();
+        byte[] body = example("2018.1", example, school);
 
         sending(school).contentType("application/xml").body(body)
                 .when().post(DOSSIERS)
@@ -88,10 +87,9 @@ class OsoVersionsApiTest {
         "<overdrachtsoort>overstapdossier</overdrachtsoort> | <overdrachtsoort>overdrachtbinnenbrin</overdrachtsoort> | /dossier/overdrachtsoort | unsupported-transfer-kind"})
     void a_value_or_place_the_standard_does_not_allow_is_422_naming_the_path_and_nothing_is_stored(String given,
             String changed, String pointer, String code) {
-        String school = Pupils.school();
+        String school = TestSchools.dutch();
         // white space between elements is insignificant: the sample's is made single spaces to match
-        String dossier = new String(Pupils.oso("POVO", Pupils.bsn(), school), StandardCharsets.UTF_8)
-                .replaceAll(">\\s+<", "> <");
+        String dossier = Dossiers.oso("POVO", Pupils.bsn(), school).text().replaceAll(">\\s+<", "> <");
         assertThat(dossier).contains(given);
 
         sending(school).contentType("application/xml").body(dossier.replace(given, changed).getBytes(StandardCharsets.UTF_8))
@@ -101,15 +99,15 @@ class OsoVersionsApiTest {
                 .body("type", equalTo("https://overdracht.nl/problems/dossier-rejected"))
                 .body("errors.find { it.code == '" + code + "' }.pointer", equalTo(pointer));
 
-        assertThat(pool.preparedQuery("SELECT count(*) AS n FROM dossier WHERE sending_school = $1")
-                .execute(Tuple.of(school)).await().indefinitely().iterator().next().getLong("n")).isZero();
+        assertThat(Transfers.dossierCount(pool, school)).isZero();
     }
 
-    private static byte[] example(String example, String school) {
-        return OsoExamples.sentBy(example, school, Pupils.bsn()).getBytes(StandardCharsets.UTF_8);
+    /** The standard's example, sent by {@code school} about a fresh pupil. */
+    private static byte[] example(String version, String example, String school) {
+        return Dossiers.osoExample(version, example).sentBy(school).withBsn(Pupils.bsn()).bytes();
     }
 
     private static RequestSpecification sending(String school) {
-        return given().header("Authorization", Tokens.bearer(Tokens.school(school, Roles.SENDING_SCHOOL)));
+        return Transfers.as(school, Roles.SENDING_SCHOOL);
     }
 }

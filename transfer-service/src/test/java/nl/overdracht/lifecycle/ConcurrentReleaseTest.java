@@ -21,7 +21,9 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import nl.overdracht.profile.ProfileCatalog;
+import nl.overdracht.testing.Pupils;
 import nl.overdracht.testing.TestClock;
+import nl.overdracht.testing.TestSchools;
 import nl.overdracht.testing.Transfers;
 import org.junit.jupiter.api.Test;
 
@@ -67,7 +69,7 @@ class ConcurrentReleaseTest {
 
     @Test
     void timers_running_at_once_release_each_due_dossier_exactly_once() throws Exception {
-        String sending = Transfers.school("CS");
+        String sending = TestSchools.dutch("CS");
         List<UUID> dossiers = matchedDossiers(sending);
 
         TestClock.advance(Duration.ofDays(14).plusMinutes(1));
@@ -114,9 +116,9 @@ class ConcurrentReleaseTest {
             List<Future<UUID>> futures = new ArrayList<>();
             for (int i = 0; i < DOSSIERS; i++) {
                 futures.add(threads.submit(() -> {
-                    String bsn = Transfers.bsn();
+                    String bsn = Pupils.bsn();
                     UUID id = submitOso(sending, bsn, null);
-                    enrol(Transfers.school("CR"), "BSN", bsn, null);
+                    enrol(TestSchools.dutch("CR"), "BSN", bsn, null);
                     return id;
                 }));
             }

@@ -25,7 +25,10 @@ import java.util.UUID;
 import nl.overdracht.profile.PupilId;
 import nl.overdracht.security.Roles;
 import nl.overdracht.testing.DossierEventsTopic;
+import nl.overdracht.testing.Pupils;
 import nl.overdracht.testing.TestClock;
+import nl.overdracht.testing.TestSchools;
+import nl.overdracht.testing.Transfers.Matched;
 import nl.overdracht.testing.Transfers;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
@@ -52,9 +55,9 @@ class LifecycleFlowTest {
 
     @Test
     void a_matched_dossier_is_released_when_its_window_elapses_and_its_events_carry_no_personal_data() {
-        String sending = Transfers.school("LS");
-        String receiving = Transfers.school("LR");
-        String bsn = Transfers.bsn();
+        String sending = TestSchools.dutch("LS");
+        String receiving = TestSchools.dutch("LR");
+        String bsn = Pupils.bsn();
         UUID id = submitOso(sending, bsn, null);
         assertThat(state(sending, id)).isEqualTo("AWAITING_ENROLMENT");
 
@@ -93,8 +96,8 @@ class LifecycleFlowTest {
 
     @Test
     void a_dossier_not_enrolled_before_its_expiry_expires_and_then_is_purged() {
-        String sending = Transfers.school("LS");
-        String bsn = Transfers.bsn();
+        String sending = TestSchools.dutch("LS");
+        String bsn = Pupils.bsn();
         UUID id = submitOso(sending, bsn, null);
 
         TestClock.advance(OSO_EXPIRY.plus(A_MINUTE));
@@ -111,10 +114,9 @@ class LifecycleFlowTest {
 
     @Test
     void a_withdrawn_dossier_waits_for_its_retention_and_then_is_purged() {
-        String sending = Transfers.school("LS");
-        String bsn = Transfers.bsn();
-        UUID id = submitOso(sending, bsn, null);
-        enrol(Transfers.school("LR"), "BSN", bsn, null);
+        Matched matched = Transfers.matchedOso(TestSchools.dutch("LS"), TestSchools.dutch("LR"));
+        String sending = matched.sending();
+        UUID id = matched.id();
 
         as(sending, Roles.SENDING_SCHOOL).when().delete("/api/v1/dossiers/" + id)
                 .then().statusCode(200).body("state", equalTo("WITHDRAWN"));
@@ -133,8 +135,8 @@ class LifecycleFlowTest {
 
     @Test
     void withdrawing_a_withdrawn_dossier_is_an_illegal_transition_409_and_changes_nothing() {
-        String sending = Transfers.school("LS");
-        UUID id = submitOso(sending, Transfers.bsn(), null);
+        String sending = TestSchools.dutch("LS");
+        UUID id = submitOso(sending, Pupils.bsn(), null);
         as(sending, Roles.SENDING_SCHOOL).when().delete("/api/v1/dossiers/" + id).then().statusCode(200);
 
         as(sending, Roles.SENDING_SCHOOL).when().delete("/api/v1/dossiers/" + id)
@@ -149,9 +151,9 @@ class LifecycleFlowTest {
 
     @Test
     void another_schools_dossier_is_404_to_read_and_to_withdraw() {
-        String sending = Transfers.school("LS");
-        String other = Transfers.school("LO");
-        UUID id = submitOso(sending, Transfers.bsn(), null);
+        String sending = TestSchools.dutch("LS");
+        String other = TestSchools.dutch("LO");
+        UUID id = submitOso(sending, Pupils.bsn(), null);
 
         as(other, Roles.SENDING_SCHOOL).when().get("/api/v1/dossiers/" + id)
                 .then().statusCode(404).contentType("application/problem+json")

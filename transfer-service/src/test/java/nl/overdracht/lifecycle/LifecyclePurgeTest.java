@@ -28,7 +28,11 @@ import java.util.Map;
 import java.util.UUID;
 import nl.overdracht.crypto.KeyRewrapJob;
 import nl.overdracht.security.Roles;
+import nl.overdracht.testing.Dossier;
+import nl.overdracht.testing.Dossiers;
+import nl.overdracht.testing.Pupils;
 import nl.overdracht.testing.TestClock;
+import nl.overdracht.testing.TestSchools;
 import nl.overdracht.testing.Transfers;
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.Test;
@@ -56,9 +60,9 @@ class LifecyclePurgeTest {
     @Test
     void a_purged_dossier_leaves_neither_its_pupil_id_nor_its_blind_index_in_any_table() {
         // Given a dossier matched with its enrolment, and what was stored of the pupil's id
-        String sending = Transfers.school("PS");
-        String receiving = Transfers.school("PR");
-        String rrn = Transfers.rijksregisternummer();
+        String sending = TestSchools.dutch("PS");
+        String receiving = TestSchools.dutch("PR");
+        String rrn = Pupils.rijksregisternummer();
         UUID dossier = submitBaso(sending, rrn, receiving);
         UUID enrolment = UUID.fromString((String) enrol(receiving, "RIJKSREGISTERNUMMER", rrn, sending).get("id"));
         assertThat(state(sending, dossier)).isEqualTo("OBJECTION_WINDOW");
@@ -102,10 +106,10 @@ class LifecyclePurgeTest {
     void an_unmatched_enrolment_is_purged_once_older_than_its_retention_and_a_younger_one_is_kept() {
         // Given an unmatched enrolment nearly as old as the retention, and one recorded just now
         Duration retention = unmatchedEnrolmentRetention();
-        String receiving = Transfers.school("PR");
-        UUID old = UUID.fromString((String) enrol(receiving, "BSN", Transfers.bsn(), null).get("id"));
+        String receiving = TestSchools.dutch("PR");
+        UUID old = UUID.fromString((String) enrol(receiving, "BSN", Pupils.bsn(), null).get("id"));
         TestClock.advance(retention.minus(Duration.ofHours(1)));
-        UUID young = UUID.fromString((String) enrol(receiving, "BSN", Transfers.bsn(), null).get("id"));
+        UUID young = UUID.fromString((String) enrol(receiving, "BSN", Pupils.bsn(), null).get("id"));
 
         // When the older one passes the retention and the timer runs
         TestClock.advance(Duration.ofHours(2));
@@ -133,9 +137,9 @@ class LifecyclePurgeTest {
     @Test
     void a_purged_unmatched_enrolment_never_matches_a_dossier_of_the_same_pupil_that_comes_later() {
         // Given an unmatched enrolment purged after its retention
-        String sending = Transfers.school("PS");
-        String receiving = Transfers.school("PR");
-        String rrn = Transfers.rijksregisternummer();
+        String sending = TestSchools.dutch("PS");
+        String receiving = TestSchools.dutch("PR");
+        String rrn = Pupils.rijksregisternummer();
         UUID purged = UUID.fromString((String) enrol(receiving, "RIJKSREGISTERNUMMER", rrn, sending).get("id"));
         TestClock.advance(unmatchedEnrolmentRetention().plus(A_MINUTE));
         awaitEnrolmentPurged(purged);
@@ -155,10 +159,10 @@ class LifecyclePurgeTest {
     @Test
     void an_enrolment_that_only_conflicted_with_a_purged_dossier_keeps_waiting_and_matches_the_corrected_one() {
         // Given a dossier naming one receiving school, and another school's enrolment of the pupil (a conflict)
-        String sending = Transfers.school("PS");
-        String named = Transfers.school("PR");
-        String enrolling = Transfers.school("PR");
-        String rrn = Transfers.rijksregisternummer();
+        String sending = TestSchools.dutch("PS");
+        String named = TestSchools.dutch("PR");
+        String enrolling = TestSchools.dutch("PR");
+        String rrn = Pupils.rijksregisternummer();
         UUID wrong = submitBaso(sending, rrn, named);
         Map<String, Object> conflicting = enrol(enrolling, "RIJKSREGISTERNUMMER", rrn, sending);
         assertThat(conflicting).containsEntry("matched", false).containsEntry("conflict", true);
@@ -183,7 +187,7 @@ class LifecyclePurgeTest {
     @Test
     void the_key_rewrap_passes_over_purged_rows() {
         // Given a purged unmatched enrolment
-        UUID purged = UUID.fromString((String) enrol(Transfers.school("PR"), "BSN", Transfers.bsn(), null).get("id"));
+        UUID purged = UUID.fromString((String) enrol(TestSchools.dutch("PR"), "BSN", Pupils.bsn(), null).get("id"));
         TestClock.advance(unmatchedEnrolmentRetention().plus(A_MINUTE));
         awaitEnrolmentPurged(purged);
 
@@ -201,10 +205,10 @@ class LifecyclePurgeTest {
      * with an Idempotency-Key, so that the idempotency table holds a row of it too.
      */
     private static UUID submitBaso(String sending, String rrn, String receiving) {
-        String body = Transfers.basoDossier(sending, rrn);
-        return UUID.fromString(as(sending, Roles.SENDING_SCHOOL).contentType("application/json")
+        Dossier body = Dossiers.baso("2", rrn, sending).withoutMember("receivingSchool");
+        return UUID.fromString(as(sending, Roles.SENDING_SCHOOL).contentType(body.mediaType())
                 .header("Idempotency-Key", UUID.randomUUID().toString())
-                .queryParam("receivingSchool", receiving).body(body)
+                .queryParam("receivingSchool", receiving).body(body.bytes())
                 .when().post("/api/v1/dossiers")
                 .then().statusCode(201).extract().path("id"));
     }

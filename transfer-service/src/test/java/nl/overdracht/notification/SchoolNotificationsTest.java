@@ -1,9 +1,6 @@
 package nl.overdracht.notification;
 
-import nl.overdracht.lifecycle.TransitionName;
-import nl.overdracht.lifecycle.DossierStateChanged;
 import static nl.overdracht.testing.Transfers.as;
-import static nl.overdracht.testing.Transfers.enrol;
 import static nl.overdracht.testing.Transfers.one;
 import static nl.overdracht.testing.Transfers.submitOso;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -17,10 +14,15 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import nl.overdracht.lifecycle.DossierStateChanged;
+import nl.overdracht.lifecycle.TransitionName;
 import nl.overdracht.outbox.OutboxEvent;
 import nl.overdracht.security.Roles;
 import nl.overdracht.testing.DossierEventsTopic;
+import nl.overdracht.testing.Pupils;
+import nl.overdracht.testing.TestSchools;
 import nl.overdracht.testing.Tokens;
+import nl.overdracht.testing.Transfers.Matched;
 import nl.overdracht.testing.Transfers;
 import org.junit.jupiter.api.Test;
 
@@ -50,8 +52,8 @@ class SchoolNotificationsTest {
 
     @Test
     void handling_the_same_event_twice_records_one_notification() {
-        String sending = Transfers.school("NS");
-        UUID dossier = submitOso(sending, Transfers.bsn(), null);
+        String sending = TestSchools.dutch("NS");
+        UUID dossier = submitOso(sending, Pupils.bsn(), null);
         OutboxEvent event = released(dossier);
 
         boolean first = notifications.handle(event).await().atMost(Transfers.WAIT);
@@ -64,7 +66,7 @@ class SchoolNotificationsTest {
 
     @Test
     void a_package_re_encrypted_for_the_receiving_school_is_no_news_for_the_sender() {
-        UUID dossier = submitOso(Transfers.school("NS"), Transfers.bsn(), null);
+        UUID dossier = submitOso(TestSchools.dutch("NS"), Pupils.bsn(), null);
         OutboxEvent repackaged = new DossierStateChanged(dossier, TransitionName.REPACKAGE, "DELIVERABLE", "DELIVERABLE",
                 1, "00".repeat(32), Instant.now()).toOutboxEvent();
 
@@ -76,8 +78,8 @@ class SchoolNotificationsTest {
 
     @Test
     void two_consumers_handling_one_event_at_once_record_one_notification() {
-        String sending = Transfers.school("NS");
-        UUID dossier = submitOso(sending, Transfers.bsn(), null);
+        String sending = TestSchools.dutch("NS");
+        UUID dossier = submitOso(sending, Pupils.bsn(), null);
         OutboxEvent event = released(dossier);
 
         List<Boolean> effects = Uni.join().all(notifications.handle(event), notifications.handle(event),
@@ -89,8 +91,8 @@ class SchoolNotificationsTest {
 
     @Test
     void a_record_delivered_twice_by_kafka_records_one_notification() {
-        String sending = Transfers.school("NS");
-        UUID dossier = submitOso(sending, Transfers.bsn(), null);
+        String sending = TestSchools.dutch("NS");
+        UUID dossier = submitOso(sending, Pupils.bsn(), null);
         OutboxEvent event = released(dossier);
         OutboxEvent later = released(dossier);
 
@@ -106,8 +108,8 @@ class SchoolNotificationsTest {
 
     @Test
     void a_record_that_is_not_an_overdracht_event_is_skipped() {
-        String sending = Transfers.school("NS");
-        UUID dossier = submitOso(sending, Transfers.bsn(), null);
+        String sending = TestSchools.dutch("NS");
+        UUID dossier = submitOso(sending, Pupils.bsn(), null);
         OutboxEvent later = released(dossier);
 
         DossierEventsTopic.publish(dossier.toString(), "{\"not\":\"an event\"}");
@@ -120,10 +122,9 @@ class SchoolNotificationsTest {
 
     @Test
     void the_sending_school_is_told_when_its_dossier_is_matched() {
-        String sending = Transfers.school("NS");
-        String bsn = Transfers.bsn();
-        UUID dossier = submitOso(sending, bsn, null);
-        enrol(Transfers.school("NR"), "BSN", bsn, null);
+        Matched matched = Transfers.matchedOso(TestSchools.dutch("NS"), TestSchools.dutch("NR"));
+        String sending = matched.sending();
+        UUID dossier = matched.id();
 
         JsonPath seen = Transfers.await("the match notification", () -> {
             JsonPath list = as(sending, Roles.SENDING_SCHOOL).when().get("/api/v1/notifications")
@@ -133,13 +134,13 @@ class SchoolNotificationsTest {
 
         assertThat(seen.getList("dossierId")).containsOnly(dossier.toString());
         assertThat(seen.getList("state")).containsExactly("OBJECTION_WINDOW");
-        as(Transfers.school("NO"), Roles.SENDING_SCHOOL).when().get("/api/v1/notifications")
+        as(TestSchools.dutch("NO"), Roles.SENDING_SCHOOL).when().get("/api/v1/notifications")
                 .then().statusCode(200).body("", org.hamcrest.Matchers.hasSize(0));
     }
 
     @Test
     void only_a_sending_school_reads_notifications() {
-        for (String token : List.of(Tokens.school(Transfers.school("NR"), Roles.RECEIVING_SCHOOL),
+        for (String token : List.of(Tokens.school(TestSchools.dutch("NR"), Roles.RECEIVING_SCHOOL),
                 Tokens.region("noord", Roles.OPERATOR), Tokens.region("noord", Roles.AUDITOR))) {
             io.restassured.RestAssured.given().header("Authorization", Tokens.bearer(token))
                     .when().get("/api/v1/notifications")

@@ -9,7 +9,6 @@ import static nl.overdracht.testing.Transfers.eventCount;
 import static nl.overdracht.testing.Transfers.one;
 import static nl.overdracht.testing.Transfers.query;
 import static nl.overdracht.testing.Transfers.state;
-import static nl.overdracht.testing.Transfers.submitBaso;
 import static nl.overdracht.testing.Transfers.submitOso;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
@@ -20,7 +19,6 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
 import io.vertx.mutiny.sqlclient.Pool;
-import io.vertx.mutiny.sqlclient.Row;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.List;
@@ -30,8 +28,11 @@ import java.util.UUID;
 import nl.overdracht.lifecycle.LifecycleTimer;
 import nl.overdracht.profile.ProfileCatalog;
 import nl.overdracht.security.Roles;
+import nl.overdracht.testing.Pupils;
 import nl.overdracht.testing.TestClock;
+import nl.overdracht.testing.TestSchools;
 import nl.overdracht.testing.Tokens;
+import nl.overdracht.testing.Transfers.Matched;
 import nl.overdracht.testing.Transfers;
 import org.junit.jupiter.api.Test;
 
@@ -65,27 +66,17 @@ class ObjectionFlowTest {
     }
 
     /** A vl-baso dossier of a fresh pupil, matched with an enrolment, so in its objection window. */
-    private record Matched(String sending, String receiving, UUID id) {
-    }
-
     private static Matched matchedBaso() {
-        String sending = Transfers.school("OS");
-        String receiving = Transfers.school("OR");
-        String pupil = Transfers.rijksregisternummer();
-        UUID id = submitBaso(sending, pupil, receiving);
-        enrol(receiving, "RIJKSREGISTERNUMMER", pupil, null);
-        assertThat(state(sending, id)).isEqualTo("OBJECTION_WINDOW");
-        return new Matched(sending, receiving, id);
+        Matched matched = Transfers.matchedBaso(TestSchools.dutch("OS"), TestSchools.dutch("OR"));
+        assertThat(state(matched.sending(), matched.id())).isEqualTo("OBJECTION_WINDOW");
+        return matched;
     }
 
+    /** An OSO dossier of a fresh pupil, matched with an enrolment, so in its objection window. */
     private static Matched matchedOso() {
-        String sending = Transfers.school("OS");
-        String receiving = Transfers.school("OR");
-        String bsn = Transfers.bsn();
-        UUID id = submitOso(sending, bsn, null);
-        enrol(receiving, "BSN", bsn, null);
-        assertThat(state(sending, id)).isEqualTo("OBJECTION_WINDOW");
-        return new Matched(sending, receiving, id);
+        Matched matched = Transfers.matchedOso(TestSchools.dutch("OS"), TestSchools.dutch("OR"));
+        assertThat(state(matched.sending(), matched.id())).isEqualTo("OBJECTION_WINDOW");
+        return matched;
     }
 
     private static ValidatableResponse object(String school, UUID id, Map<String, Object> objection) {
@@ -140,9 +131,9 @@ class ObjectionFlowTest {
     @Test
     void a_whole_objection_before_the_match_is_recorded_and_takes_effect_when_the_window_opens() {
         // Given an OSO dossier that waits for its enrolment
-        String sending = Transfers.school("OS");
-        String receiving = Transfers.school("OR");
-        String bsn = Transfers.bsn();
+        String sending = TestSchools.dutch("OS");
+        String receiving = TestSchools.dutch("OR");
+        String bsn = Pupils.bsn();
         UUID id = submitOso(sending, bsn, null);
 
         // When the parents object to the whole dossier before the pupil is enrolled
@@ -161,8 +152,8 @@ class ObjectionFlowTest {
     @Test
     void whole_and_section_objections_follow_one_rule_for_when_parents_may_act() {
         // Given one dossier waiting for its enrolment and one whose window has closed
-        String sending = Transfers.school("OS");
-        UUID waiting = submitOso(sending, Transfers.bsn(), null);
+        String sending = TestSchools.dutch("OS");
+        UUID waiting = submitOso(sending, Pupils.bsn(), null);
         Matched closed = matchedOso();
         TestClock.advance(OSO_WINDOW.plus(A_MINUTE));
 
@@ -319,7 +310,7 @@ class ObjectionFlowTest {
     @Test
     void another_schools_dossier_is_404_for_inspections_and_objections() {
         Matched dossier = matchedBaso();
-        String other = Transfers.school("OO");
+        String other = TestSchools.dutch("OO");
         String base = "/api/v1/dossiers/" + dossier.id();
 
         object(other, dossier.id(), whole()).statusCode(404).contentType("application/problem+json")

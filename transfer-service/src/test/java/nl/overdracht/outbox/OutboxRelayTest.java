@@ -1,10 +1,8 @@
 package nl.overdracht.outbox;
 
 import static nl.overdracht.testing.Transfers.as;
-import static nl.overdracht.testing.Transfers.enrol;
 import static nl.overdracht.testing.Transfers.one;
 import static nl.overdracht.testing.Transfers.query;
-import static nl.overdracht.testing.Transfers.submitOso;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -19,6 +17,8 @@ import java.util.Optional;
 import java.util.UUID;
 import nl.overdracht.security.Roles;
 import nl.overdracht.testing.DossierEventsTopic;
+import nl.overdracht.testing.TestSchools;
+import nl.overdracht.testing.Transfers.Matched;
 import nl.overdracht.testing.Transfers;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
@@ -38,10 +38,9 @@ class OutboxRelayTest {
 
     @Test
     void a_dossiers_events_reach_kafka_once_each_in_the_order_they_were_written_and_are_marked_published() {
-        String sending = Transfers.school("RS");
-        String bsn = Transfers.bsn();
-        UUID id = submitOso(sending, bsn, null);
-        enrol(Transfers.school("RR"), "BSN", bsn, null);
+        Matched matched = Transfers.matchedOso(TestSchools.dutch("RS"), TestSchools.dutch("RR"));
+        String sending = matched.sending();
+        UUID id = matched.id();
         as(sending, Roles.SENDING_SCHOOL).when().delete("/api/v1/dossiers/" + id).then().statusCode(200);
 
         // three relays at once, beside the scheduled one: one leads at a time, none publishes twice
@@ -68,7 +67,7 @@ class OutboxRelayTest {
             assertThat(event.getString("type")).isEqualTo("DossierStateChanged");
             assertThat(event.getJsonObject("payload").fieldNames())
                     .containsExactlyInAnyOrder("dossierId", "transition", "from", "state", "revision", "contentSha256", "at");
-            assertThat(record.value()).doesNotContain(bsn);
+            assertThat(record.value()).doesNotContain(matched.pupilId());
         });
     }
 

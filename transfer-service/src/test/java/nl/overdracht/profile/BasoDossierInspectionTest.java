@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import static org.assertj.core.groups.Tuple.tuple;
 
 import java.nio.charset.StandardCharsets;
+import nl.overdracht.testing.Dossiers;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -19,7 +20,7 @@ class BasoDossierInspectionTest {
     @ValueSource(strings = {"1", "2"})
     void validSampleOfEachVersionIsAccepted(String version) {
         InspectedDossier dossier = inspector.inspect("application/json",
-                Fixtures.sample("vl-baso-v" + version + "-valid.json"));
+                Dossiers.sample("vl-baso-v" + version + "-valid.json").bytes());
 
         assertThat(dossier.profile().version()).isEqualTo(version);
         assertThat(dossier.pupilId().kind()).isEqualTo(PupilId.Kind.RIJKSREGISTERNUMMER);
@@ -44,7 +45,7 @@ class BasoDossierInspectionTest {
     })
     void invalidSampleIsRejectedWithExactlyThatViolation(String sample, String code, String path) {
         DossierRejectedException rejected = catchThrowableOfType(DossierRejectedException.class,
-                () -> inspector.inspect("application/json", Fixtures.sample(sample)));
+                () -> inspector.inspect("application/json", Dossiers.sample(sample).bytes()));
 
         assertThat(rejected).as(sample).isNotNull();
         assertThat(rejected.violations()).extracting(Violation::code, Violation::path).containsExactly(tuple(code, path));
@@ -53,7 +54,7 @@ class BasoDossierInspectionTest {
     @Test
     void forbiddenFieldCarriesItsLegalReason() {
         DossierRejectedException rejected = catchThrowableOfType(DossierRejectedException.class,
-                () -> inspector.inspect("application/json", Fixtures.sample("vl-baso-invalid-disciplinary-measures.json")));
+                () -> inspector.inspect("application/json", Dossiers.sample("vl-baso-invalid-disciplinary-measures.json").bytes()));
 
         assertThat(rejected.violations().get(0).reason()).contains("tuchtmaatregelen").contains("AVG");
         assertThat(rejected.getMessage() + rejected.violations()).doesNotContain("strafstudie");
@@ -61,7 +62,7 @@ class BasoDossierInspectionTest {
 
     @Test
     void versionTwoFieldsAreNotWhitelistedInVersionOne() {
-        String body = new String(Fixtures.sample("vl-baso-v2-valid.json"), StandardCharsets.UTF_8)
+        String body = Dossiers.sample("vl-baso-v2-valid.json").text()
                 .replace("\"schemaVersion\": \"2\"", "\"schemaVersion\": \"1\"");
 
         DossierRejectedException rejected = catchThrowableOfType(DossierRejectedException.class,
@@ -96,7 +97,7 @@ class BasoDossierInspectionTest {
     @Test
     void nestingBeyondTheParserLimitInsideTheDossierIsMalformed() {
         String nested = "[".repeat(40) + "]".repeat(40);
-        String body = new String(Fixtures.sample("vl-baso-v1-valid.json"), StandardCharsets.UTF_8)
+        String body = Dossiers.sample("vl-baso-v1-valid.json").text()
                 .replace("\"remedial\": [\"extra leesoefening\"]", "\"remedial\": " + nested);
 
         assertThatThrownBy(() -> inspector.inspect("application/json", body.getBytes(StandardCharsets.UTF_8)))
@@ -105,7 +106,7 @@ class BasoDossierInspectionTest {
 
     @Test
     void verslagIsNotRequiredWhenTheFicheStatesThereIsNone() {
-        String body = new String(Fixtures.sample("vl-baso-invalid-verslag-missing.json"), StandardCharsets.UTF_8)
+        String body = Dossiers.sample("vl-baso-invalid-verslag-missing.json").text()
                 .replace("\"verslagType\": \"gemotiveerd-verslag\"", "\"verslagType\": \"geen\"");
 
         InspectedDossier dossier = inspector.inspect("application/json", body.getBytes(StandardCharsets.UTF_8));

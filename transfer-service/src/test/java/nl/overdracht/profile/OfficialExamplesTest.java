@@ -5,8 +5,7 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
+import nl.overdracht.testing.Dossiers;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -22,7 +21,7 @@ class OfficialExamplesTest {
         "2018.1, Voorbeelddossier_OV_POPO_full.xml", "2018.1, Voorbeelddossier_OV_POPO_opt_out.xml"})
     void officialExampleIsAcceptedInItsOwnVersionAndValidAgainstItsXsd(String version, String name) throws IOException {
         // Given the standard's example of this version and the official XSD of each version
-        byte[] body = Files.readAllBytes(Fixtures.requireExamples(version).resolve(name));
+        byte[] body = Dossiers.osoExample(version, name).bytes();
         DossierInspector withXsd = Fixtures.withXsd();
 
         // When it is inspected
@@ -45,9 +44,9 @@ class OfficialExamplesTest {
     @ParameterizedTest
     @ValueSource(strings = {"Voorbeelddossier_OV_POVO_full.xml", "Voorbeelddossier_OV_POVO_opt_out.xml"})
     void the2018PovoExamplesPassWithoutTheVveDataTheirOwnMarksForbidAndAWarningNamingIt(String name) throws IOException {
-        String example = Files.readString(Fixtures.requireExamples("2018.1").resolve(name), StandardCharsets.UTF_8);
+        byte[] example = Dossiers.osoExample("2018.1", name).bytes();
 
-        InspectedDossier dossier = Fixtures.withXsd().inspect("application/xml", example.getBytes(StandardCharsets.UTF_8));
+        InspectedDossier dossier = Fixtures.withXsd().inspect("application/xml", example);
 
         assertThat(dossier.profile().version()).isEqualTo("2018.1");
         assertThat(dossier.warnings()).extracting(Violation::path, Violation::code).containsExactly(
@@ -67,12 +66,11 @@ class OfficialExamplesTest {
     @ValueSource(strings = {"Voorbeelddossier_OV_POVO_full.xml", "Voorbeelddossier_OV_POPO_full.xml"})
     void exampleWithDataInAVerbodenCategoryIsRejectedNamingIt(String name) throws IOException {
         // Given a copy in which the filled toetsresultaten category is marked VERBODEN
-        String body = Files.readString(Fixtures.requireSharedOso().resolve("examples").resolve(name), StandardCharsets.UTF_8)
-                .replace("<cat_toetsresultaten>OPTIONEEL</cat_toetsresultaten>",
-                        "<cat_toetsresultaten>VERBODEN</cat_toetsresultaten>");
+        byte[] body = Dossiers.osoExample("2019.1", name).replace("<cat_toetsresultaten>OPTIONEEL</cat_toetsresultaten>",
+                        "<cat_toetsresultaten>VERBODEN</cat_toetsresultaten>").bytes();
 
         DossierRejectedException rejected = catchThrowableOfType(DossierRejectedException.class,
-                () -> Fixtures.inspector().inspect("application/xml", body.getBytes(StandardCharsets.UTF_8)));
+                () -> Fixtures.inspector().inspect("application/xml", body));
 
         assertThat(rejected.violations()).extracting(Violation::path)
                 .containsExactly("/dossier/huidigeschool/leerling/toetslijst");
@@ -82,13 +80,13 @@ class OfficialExamplesTest {
     @org.junit.jupiter.api.Test
     void aValueTheBusinessRulesCannotEvaluateIsNamedAtItsPathAndTheRulesAreSaidNotToHaveRun() throws IOException {
         // Given the POVO example whose inzage is no boolean, which the stylesheet casts to one
-        String body = Files.readString(Fixtures.requireExamples("2019.1").resolve("Voorbeelddossier_OV_POVO_full.xml"),
-                StandardCharsets.UTF_8).replaceFirst("<inzage>true</inzage>", "<inzage>misschien</inzage>");
+        byte[] body = Dossiers.osoExample("2019.1", "Voorbeelddossier_OV_POVO_full.xml")
+                .replace("<inzage>true</inzage>", "<inzage>misschien</inzage>").bytes();
         DossierInspector withFiles = Fixtures.withOfficialFiles();
 
         // When it is inspected with the official files
         DossierRejectedException rejected = catchThrowableOfType(DossierRejectedException.class,
-                () -> withFiles.inspect("application/xml", body.getBytes(StandardCharsets.UTF_8)));
+                () -> withFiles.inspect("application/xml", body));
 
         // Then a refusal (never an error of the service) names the element, says the rules could not
         // run, and quotes nothing of the stylesheet's own error, which quotes the value
@@ -103,7 +101,7 @@ class OfficialExamplesTest {
     void projectSamplesAreValidAgainstTheOfficialXsd(String sample) {
         DossierInspector withXsd = Fixtures.withXsd();
 
-        assertThat(withXsd.inspect("application/xml", Fixtures.sample(sample))).isNotNull();
+        assertThat(withXsd.inspect("application/xml", Dossiers.sample(sample).bytes())).isNotNull();
     }
 
     @ParameterizedTest
@@ -111,13 +109,13 @@ class OfficialExamplesTest {
     void generatedDossierOfBenchmarkSizeIsValidAgainstTheOfficialXsd(int size) {
         DossierInspector withXsd = Fixtures.withXsd();
 
-        assertThat(withXsd.inspect("application/xml", SampleDossiers.osoOfSize(size))).isNotNull();
+        assertThat(withXsd.inspect("application/xml", Dossiers.osoOfSize(size).bytes())).isNotNull();
     }
 
     @org.junit.jupiter.api.Test
     void anImpossibleValueIsNamedAtItsElementOnceWithoutTheValue() {
         DossierInspector withXsd = Fixtures.withXsd();
-        String body = new String(Fixtures.sample("oso-povo-valid.xml"), StandardCharsets.UTF_8)
+        String body = Dossiers.sample("oso-povo-valid.xml").text()
                 .replace("<datum>2024-03-15</datum>", "<datum>geheime-datum</datum>");
 
         DossierRejectedException rejected = catchThrowableOfType(DossierRejectedException.class,
@@ -132,7 +130,7 @@ class OfficialExamplesTest {
     void anXsdErrorIsNamedByTheElementsPathAndTheXsdRuleNeverByLineOrValue() {
         // Given an attribute the whitelist allows but the XSD does not declare on this element
         DossierInspector withXsd = Fixtures.withXsd();
-        String body = new String(Fixtures.sample("oso-povo-valid.xml"), StandardCharsets.UTF_8)
+        String body = Dossiers.sample("oso-povo-valid.xml").text()
                 .replaceFirst("<achternaam>Voorbeeld</achternaam>", "<achternaam omschrijving=\"geheim\">Voorbeeld</achternaam>");
 
         DossierRejectedException rejected = catchThrowableOfType(DossierRejectedException.class,

@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import nl.overdracht.testing.OsoStandard;
 
 /**
  * A running service configured with the official XSD and business-rule XSLT of both OSO versions
@@ -29,9 +30,8 @@ public class OfficialFilesProfile implements QuarkusTestProfile {
     }
 
     private static Map<String, String> configuration() {
-        String dir = System.getProperty("overdracht.shared.dir", "");
         Map<String, String> properties = new LinkedHashMap<>();
-        FILES.forEach((property, file) -> properties.put(property, Path.of(dir, "oso-gegevensset", file).toString()));
+        FILES.forEach((property, file) -> properties.put(property, OsoStandard.path(file).toString()));
         return properties;
     }
 }

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.UnaryOperator;
@@ -13,6 +12,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import nl.overdracht.testing.Dossiers;
+import nl.overdracht.testing.OsoStandard;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -70,13 +71,13 @@ class OfficialRulesAgreementTest {
     void the_services_verdict_is_the_verdict_of_the_standards_own_validation(String version, String example,
             Mutation mutation) throws IOException {
         // Given an example of the standard, changed as the case says
-        String original = Files.readString(Fixtures.requireExamples(version).resolve(example), StandardCharsets.UTF_8);
+        String original = Dossiers.osoExample(version, example).text();
         byte[] dossier = mutation.change.apply(original).getBytes(StandardCharsets.UTF_8);
         assertThat(mutation == Mutation.NONE || !new String(dossier, StandardCharsets.UTF_8).equals(original))
                 .as("the mutation changes the example").isTrue();
 
         // When the standard's XSLT runs on its own, and the service inspects it with the official files
-        List<StandaloneValidation.Melding> errors = StandaloneValidation.run(Fixtures.requireRules(version), dossier)
+        List<StandaloneValidation.Melding> errors = StandaloneValidation.run(OsoStandard.rules(version), dossier)
                 .stream().filter(StandaloneValidation.Melding::error).toList();
         DossierRejectedException refused = catchThrowableOfType(DossierRejectedException.class,
                 () -> inspector().inspect("application/xml", dossier));

@@ -9,14 +9,16 @@ import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import nl.overdracht.security.Roles;
+import nl.overdracht.testing.Dossiers;
+import nl.overdracht.testing.OsoStandard;
 import nl.overdracht.testing.Pupils;
+import nl.overdracht.testing.TestSchools;
 import nl.overdracht.testing.Tokens;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
@@ -49,11 +51,10 @@ class OfficialValidationApiIT {
     void the_services_answer_is_the_verdict_of_the_standards_own_validation(String version, String example,
             OfficialRulesAgreementTest.Mutation mutation) throws IOException {
         // Given an example of the standard, changed as the case says, sent by the school it names
-        String school = Pupils.school();
-        String original = SampleDossiers.sentBy(Files.readString(Fixtures.requireExamples(version).resolve(example),
-                StandardCharsets.UTF_8), school).replaceFirst("<bsn>[0-9]+</bsn>", "<bsn>" + Pupils.bsn() + "</bsn>");
+        String school = TestSchools.dutch();
+        String original = Dossiers.osoExample(version, example).sentBy(school).withBsn(Pupils.bsn()).text();
         byte[] dossier = mutation.change.apply(original).getBytes(StandardCharsets.UTF_8);
-        List<StandaloneValidation.Melding> errors = StandaloneValidation.run(Fixtures.requireRules(version), dossier)
+        List<StandaloneValidation.Melding> errors = StandaloneValidation.run(OsoStandard.rules(version), dossier)
                 .stream().filter(StandaloneValidation.Melding::error).toList();
 
         // When it is submitted

@@ -4,10 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import java.nio.charset.StandardCharsets;
+import nl.overdracht.testing.Dossiers;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.Test;
 
 class OsoDossierInspectionTest {
 
@@ -17,7 +18,7 @@ class OsoDossierInspectionTest {
     @ValueSource(strings = {"POVO", "POPO", "VOVO"})
     void validSampleOfEachTransferKindIsAccepted(String kind) {
         // Given the project's own sample of this kind
-        byte[] body = Fixtures.sample("oso-" + kind.toLowerCase() + "-valid.xml");
+        byte[] body = Dossiers.sample("oso-" + kind.toLowerCase() + "-valid.xml").bytes();
 
         // When it is inspected
         InspectedDossier dossier = inspector.inspect("application/xml", body);
@@ -35,7 +36,7 @@ class OsoDossierInspectionTest {
 
     @Test
     void povoInspectionRecordCarriesDateAndAgreementButNoFreeText() {
-        InspectedDossier dossier = inspector.inspect("application/xml; charset=UTF-8", Fixtures.sample("oso-povo-valid.xml"));
+        InspectedDossier dossier = inspector.inspect("application/xml; charset=UTF-8", Dossiers.sample("oso-povo-valid.xml").bytes());
 
         InspectionRecord inspection = dossier.inspection().orElseThrow();
         assertThat(inspection.inspected()).isTrue();
@@ -56,7 +57,7 @@ class OsoDossierInspectionTest {
     })
     void invalidSampleIsRejectedNamingCodeAndPath(String sample, String code, String path) {
         DossierRejectedException rejected = catchThrowableOfType(DossierRejectedException.class,
-                () -> inspector.inspect("application/xml", Fixtures.sample(sample)));
+                () -> inspector.inspect("application/xml", Dossiers.sample(sample).bytes()));
 
         assertThat(rejected).as(sample).isNotNull();
         assertThat(rejected.violations()).extracting(Violation::code, Violation::path)
@@ -67,7 +68,7 @@ class OsoDossierInspectionTest {
     @Test
     void verbodenViolationNamesTheCategoryAndEachElementOnce() {
         DossierRejectedException rejected = catchThrowableOfType(DossierRejectedException.class,
-                () -> inspector.inspect("application/xml", Fixtures.sample("oso-invalid-verboden-category-filled.xml")));
+                () -> inspector.inspect("application/xml", Dossiers.sample("oso-invalid-verboden-category-filled.xml").bytes()));
 
         assertThat(rejected.violations()).filteredOn(v -> v.code().equals("forbidden-category"))
                 .extracting(Violation::path)
@@ -80,7 +81,7 @@ class OsoDossierInspectionTest {
     void optUitOfTheOuterCategoryKeepsTheInnerHandelingsplanAllowed() {
         // Given onderwijsondersteuning is OPT-UIT but its handelingsplan (another category) is not
         DossierRejectedException rejected = catchThrowableOfType(DossierRejectedException.class,
-                () -> inspector.inspect("application/xml", Fixtures.sample("oso-invalid-opt-uit-category-filled.xml")));
+                () -> inspector.inspect("application/xml", Dossiers.sample("oso-invalid-opt-uit-category-filled.xml").bytes()));
 
         // Then only the onderwijsondersteuning content is named, not its container or the handelingsplan
         assertThat(rejected.violations()).extracting(Violation::path)
@@ -89,7 +90,7 @@ class OsoDossierInspectionTest {
 
     @Test
     void categoryNeverAllowedForTheTransferKindIsRejectedEvenWhenMarkedOptional() {
-        String body = new String(Fixtures.sample("oso-invalid-verboden-category-filled.xml"), StandardCharsets.UTF_8)
+        String body = Dossiers.sample("oso-invalid-verboden-category-filled.xml").text()
                 .replace("<cat_vve>VERBODEN</cat_vve>", "<cat_vve>OPTIONEEL</cat_vve>");
 
         DossierRejectedException rejected = catchThrowableOfType(DossierRejectedException.class,
@@ -101,7 +102,7 @@ class OsoDossierInspectionTest {
 
     @Test
     void allViolationsAreCollectedNotOnlyTheFirst() {
-        String body = new String(Fixtures.sample("oso-invalid-verboden-category-filled.xml"), StandardCharsets.UTF_8)
+        String body = Dossiers.sample("oso-invalid-verboden-category-filled.xml").text()
                 .replace("<standaardversie>2019.1<", "<standaardversie>2020.1<")
                 .replace("<bsn>123456782</bsn>", "<bsn>123456789</bsn>")
                 .replace("<roepnaam>Sanne</roepnaam>", "<roepnaam>Sanne</roepnaam><geloof>x</geloof>");
@@ -115,7 +116,7 @@ class OsoDossierInspectionTest {
 
     @Test
     void popoWithoutRecordedInspectionIsRejected() {
-        String body = new String(Fixtures.sample("oso-popo-valid.xml"), StandardCharsets.UTF_8)
+        String body = Dossiers.sample("oso-popo-valid.xml").text()
                 .replace("<inzage>true</inzage>", "<inzage>false</inzage>")
                 .replace("<inzagedatum>2024-03-12</inzagedatum>", "");
 
@@ -128,7 +129,7 @@ class OsoDossierInspectionTest {
 
     @Test
     void unknownAttributeIsNotWhitelisted() {
-        String body = new String(Fixtures.sample("oso-povo-valid.xml"), StandardCharsets.UTF_8)
+        String body = Dossiers.sample("oso-povo-valid.xml").text()
                 .replace("<roepnaam>Sanne</roepnaam>", "<roepnaam geheim=\"x\">Sanne</roepnaam>");
 
         DossierRejectedException rejected = catchThrowableOfType(DossierRejectedException.class,
@@ -149,7 +150,7 @@ class OsoDossierInspectionTest {
         DossierInspector strict = DossierInspector.create(new ProfileCatalog(java.util.List.of(small)));
 
         DossierRejectedException rejected = catchThrowableOfType(DossierRejectedException.class,
-                () -> strict.inspect("application/xml", SampleDossiers.osoOfSize(40_000)));
+                () -> strict.inspect("application/xml", Dossiers.osoOfSize(40_000).bytes()));
 
         assertThat(rejected.violations()).extracting(Violation::code).containsExactly("attachment-too-large");
         assertThat(rejected.violations().get(0).path()).endsWith("/bestandsinhoud");
@@ -158,7 +159,7 @@ class OsoDossierInspectionTest {
     @Test
     void violationsNeverCarryFieldValues() {
         DossierRejectedException rejected = catchThrowableOfType(DossierRejectedException.class,
-                () -> inspector.inspect("application/xml", Fixtures.sample("oso-invalid-bad-bsn.xml")));
+                () -> inspector.inspect("application/xml", Dossiers.sample("oso-invalid-bad-bsn.xml").bytes()));
 
         assertThat(rejected.getMessage()).doesNotContain("123456789");
         assertThat(rejected.violations()).allSatisfy(v -> assertThat(v.path() + v.reason()).doesNotContain("123456789"));

@@ -12,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.Set;
+import nl.overdracht.testing.OsoStandard;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -33,7 +34,7 @@ class OsoElementDataTest {
     void the_element_data_is_derived_from_the_standards_xsd_and_code_lists(String version, String xsd, String codeLists)
             throws IOException {
         // Given the standard's public files of this version
-        Path shared = Fixtures.requireSharedOso();
+        Path shared = OsoStandard.folder();
 
         // When the element data is derived from them
         ObjectNode derived = OsoElementDataGenerator.generate(shared.resolve(xsd), shared.resolve(codeLists),

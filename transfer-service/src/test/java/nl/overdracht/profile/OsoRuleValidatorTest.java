@@ -7,6 +7,7 @@ import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
+import nl.overdracht.testing.Dossiers;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -24,7 +25,7 @@ class OsoRuleValidatorTest {
         DossierInspector inspector = DossierInspector.create(Fixtures.CATALOG, Map.of(),
                 Map.of("2019.1", stylesheet("warns.xsl")));
 
-        InspectedDossier dossier = inspector.inspect("application/xml", Fixtures.sample("oso-povo-valid.xml"));
+        InspectedDossier dossier = inspector.inspect("application/xml", Dossiers.sample("oso-povo-valid.xml").bytes());
 
         assertThat(dossier.warnings()).containsExactly(new Violation("/dossier/huidigeschool/leerling/roepnaam", "TST.RN01",
                 "Een roepnaam wordt alleen doorgegeven als de leerling die zelf gebruikt."));
@@ -36,7 +37,7 @@ class OsoRuleValidatorTest {
                 Map.of("2019.1", stylesheet("quotes-the-dossier.xsl")));
 
         DossierRejectedException rejected = catchThrowableOfType(DossierRejectedException.class,
-                () -> inspector.inspect("application/xml", Fixtures.sample("oso-povo-valid.xml")));
+                () -> inspector.inspect("application/xml", Dossiers.sample("oso-povo-valid.xml").bytes()));
 
         assertThat(rejected.violations()).singleElement().satisfies(v -> {
             assertThat(v.path()).isEqualTo("/dossier/huidigeschool/leerling/achternaam");

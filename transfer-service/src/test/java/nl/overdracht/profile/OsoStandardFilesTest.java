@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
+import nl.overdracht.testing.OsoStandard;
 import org.eclipse.microprofile.config.Config;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -72,10 +73,10 @@ class OsoStandardFilesTest {
     @Test
     void the_shared_official_files_compile_for_both_versions() {
         Map<String, OsoStandardFiles> files = OsoStandardFiles.fromConfig(config(Map.of(
-                "overdracht.profiles.oso.xsd.2019.1", Fixtures.requireXsd("2019.1").toString(),
-                "overdracht.profiles.oso.xsd.2018.1", Fixtures.requireXsd("2018.1").toString(),
-                "overdracht.profiles.oso.validation.2019.1", Fixtures.requireRules("2019.1").toString(),
-                "overdracht.profiles.oso.validation.2018.1", Fixtures.requireRules("2018.1").toString())), Fixtures.CATALOG);
+                "overdracht.profiles.oso.xsd.2019.1", OsoStandard.xsd("2019.1").toString(),
+                "overdracht.profiles.oso.xsd.2018.1", OsoStandard.xsd("2018.1").toString(),
+                "overdracht.profiles.oso.validation.2019.1", OsoStandard.rules("2019.1").toString(),
+                "overdracht.profiles.oso.validation.2018.1", OsoStandard.rules("2018.1").toString())), Fixtures.CATALOG);
 
         assertThat(files).containsOnlyKeys("2018.1", "2019.1");
         assertThat(files.values()).allSatisfy(f -> {

@@ -7,6 +7,7 @@ import static org.assertj.core.groups.Tuple.tuple;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import nl.overdracht.testing.Dossiers;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -115,8 +116,7 @@ class OsoValuesTest {
 
     @Test
     void the_official_2018_examples_pass_the_same_checks_in_their_own_version() throws Exception {
-        byte[] body = java.nio.file.Files.readAllBytes(Fixtures.requireExamples("2018.1")
-                .resolve("Voorbeelddossier_OV_POPO_full.xml"));
+        byte[] body = Dossiers.osoExample("2018.1", "Voorbeelddossier_OV_POPO_full.xml").bytes();
 
         InspectedDossier dossier = inspector.inspect("application/xml", body);
 
@@ -125,7 +125,7 @@ class OsoValuesTest {
     }
 
     private static byte[] changed(String given, String changed) {
-        String sample = new String(Fixtures.sample("oso-povo-valid.xml"), StandardCharsets.UTF_8);
+        String sample = Dossiers.sample("oso-povo-valid.xml").text();
         assertThat(sample).as("the sample holds %s", given).contains(given);
         int at = sample.indexOf(given);
         return (sample.substring(0, at) + changed + sample.substring(at + given.length())).getBytes(StandardCharsets.UTF_8);

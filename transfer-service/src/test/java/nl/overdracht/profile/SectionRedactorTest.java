@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.util.Set;
+import nl.overdracht.testing.Dossiers;
 import org.junit.jupiter.api.Test;
 
 class SectionRedactorTest {
@@ -18,7 +18,7 @@ class SectionRedactorTest {
     @Test
     void osoRedactionRemovesTheCategoryMarksItOptUitAndReinspectsClean() {
         // Given an inspected POVO dossier with onderwijsondersteuning and handelingsplannen
-        byte[] content = Fixtures.sample("oso-povo-valid.xml");
+        byte[] content = Dossiers.sample("oso-povo-valid.xml").bytes();
 
         // When the parents' objection to onderwijsondersteuning is applied
         byte[] redacted = redactor.removeSections(oso, content, Set.of("onderwijsondersteuning"));
@@ -34,7 +34,7 @@ class SectionRedactorTest {
 
     @Test
     void osoRedactionOfBothNestedCategoriesRemovesTheContainer() {
-        byte[] redacted = redactor.removeSections(oso, Fixtures.sample("oso-povo-valid.xml"),
+        byte[] redacted = redactor.removeSections(oso, Dossiers.sample("oso-povo-valid.xml").bytes(),
                 Set.of("onderwijsondersteuning", "handelingsplannen"));
 
         String xml = new String(redacted, StandardCharsets.UTF_8);
@@ -46,7 +46,7 @@ class SectionRedactorTest {
 
     @Test
     void osoRedactionAddsCategorieUitleveringWhenTheDossierHadNone() {
-        String withoutBlock = new String(Fixtures.sample("oso-popo-valid.xml"), StandardCharsets.UTF_8)
+        String withoutBlock = Dossiers.sample("oso-popo-valid.xml").text()
                 .replaceAll("(?s)<categorie_uitlevering>.*</categorie_uitlevering>", "");
 
         byte[] redacted = redactor.removeSections(oso, withoutBlock.getBytes(StandardCharsets.UTF_8), Set.of("verzuim"));
@@ -60,7 +60,7 @@ class SectionRedactorTest {
     void aPartialObjectionToThe2018CareCategoryLeavesA2018DossierValidAgainstItsOwnXsd() throws Exception {
         // Given the standard's 2018.1 POPO example, whose zorg block is the zorgenbegeleiding category
         Profile v2018 = Fixtures.CATALOG.find("oso-gegevensset", "2018.1").orElseThrow();
-        byte[] example = Files.readAllBytes(Fixtures.requireExamples("2018.1").resolve("Voorbeelddossier_OV_POPO_full.xml"));
+        byte[] example = Dossiers.osoExample("2018.1", "Voorbeelddossier_OV_POPO_full.xml").bytes();
         DossierInspector withXsd = Fixtures.withXsd();
 
         // When the parents' objection to that category is applied
@@ -77,7 +77,7 @@ class SectionRedactorTest {
 
     @Test
     void osoRedactionOfOfficialExampleStaysValidAgainstTheXsd() throws Exception {
-        byte[] example = Files.readAllBytes(Fixtures.requireSharedOso().resolve("examples/Voorbeelddossier_OV_POVO_full.xml"));
+        byte[] example = Dossiers.osoExample("2019.1", "Voorbeelddossier_OV_POVO_full.xml").bytes();
         DossierInspector withXsd = Fixtures.withXsd();
 
         byte[] redacted = redactor.removeSections(oso, example,
@@ -93,7 +93,7 @@ class SectionRedactorTest {
     void redactedSampleStaysValidAgainstTheXsd() {
         DossierInspector withXsd = Fixtures.withXsd();
 
-        byte[] redacted = redactor.removeSections(oso, Fixtures.sample("oso-povo-valid.xml"),
+        byte[] redacted = redactor.removeSections(oso, Dossiers.sample("oso-povo-valid.xml").bytes(),
                 Set.of("onderwijsondersteuning"));
 
         assertThat(withXsd.inspect("application/xml", redacted)).isNotNull();
@@ -101,7 +101,7 @@ class SectionRedactorTest {
 
     @Test
     void jsonRedactionDropsTheSectionsAndReinspectsClean() {
-        byte[] redacted = redactor.removeSections(baso, Fixtures.sample("vl-baso-v2-valid.json"),
+        byte[] redacted = redactor.removeSections(baso, Dossiers.sample("vl-baso-v2-valid.json").bytes(),
                 Set.of("parentsPart", "languageSupport"));
 
         InspectedDossier again = inspector.inspect("application/json", redacted);
@@ -110,12 +110,12 @@ class SectionRedactorTest {
 
     @Test
     void mandatoryOrUnknownSectionCannotBeRemoved() {
-        byte[] content = Fixtures.sample("vl-baso-v2-valid.json");
+        byte[] content = Dossiers.sample("vl-baso-v2-valid.json").bytes();
         assertThatThrownBy(() -> redactor.removeSections(baso, content, Set.of("verslag")))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("mandatory");
         assertThatThrownBy(() -> redactor.removeSections(baso, content, Set.of("nope")))
                 .isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> redactor.removeSections(oso, Fixtures.sample("oso-povo-valid.xml"), Set.of("leerling")))
+        assertThatThrownBy(() -> redactor.removeSections(oso, Dossiers.sample("oso-povo-valid.xml").bytes(), Set.of("leerling")))
                 .isInstanceOf(IllegalArgumentException.class);
     }
 }

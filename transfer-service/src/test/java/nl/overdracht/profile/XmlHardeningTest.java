@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import nl.overdracht.testing.Dossiers;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -17,7 +18,7 @@ class XmlHardeningTest {
         // Given a dossier whose entity points at a local secret file
         Path secret = dir.resolve("secret.txt");
         Files.writeString(secret, "TOP-SECRET-CONTENT");
-        String body = new String(Fixtures.sample("oso-malformed-xxe.xml"), StandardCharsets.UTF_8)
+        String body = Dossiers.sample("oso-malformed-xxe.xml").text()
                 .replace("file:///etc/passwd", secret.toUri().toString());
 
         // When / Then it is refused before anything is resolved, and nothing of the file shows
@@ -29,7 +30,7 @@ class XmlHardeningTest {
 
     @Test
     void billionLaughsIsRefusedAsMalformed() {
-        assertThatThrownBy(() -> inspector.inspect("application/xml", Fixtures.sample("oso-malformed-entity-expansion.xml")))
+        assertThatThrownBy(() -> inspector.inspect("application/xml", Dossiers.sample("oso-malformed-entity-expansion.xml").bytes()))
                 .isInstanceOf(MalformedDossierException.class)
                 .hasMessageNotContaining("lol");
     }
@@ -38,13 +39,13 @@ class XmlHardeningTest {
     void redactorAlsoRefusesADoctype() {
         Profile oso = Fixtures.CATALOG.find("oso-gegevensset", "2019.1").orElseThrow();
         assertThatThrownBy(() -> new SectionRedactor().removeSections(oso,
-                Fixtures.sample("oso-malformed-xxe.xml"), java.util.Set.of("verzuim")))
+                Dossiers.sample("oso-malformed-xxe.xml").bytes(), java.util.Set.of("verzuim")))
                 .isInstanceOf(MalformedDossierException.class);
     }
 
     @Test
     void tooDeepNestingIsRefusedAsMalformed() {
-        assertThatThrownBy(() -> inspector.inspect("application/xml", Fixtures.sample("oso-malformed-too-deep.xml")))
+        assertThatThrownBy(() -> inspector.inspect("application/xml", Dossiers.sample("oso-malformed-too-deep.xml").bytes()))
                 .isInstanceOf(MalformedDossierException.class)
                 .hasMessageContaining("deeper");
     }
@@ -86,7 +87,7 @@ class XmlHardeningTest {
         for (int i = 0; i < 210_000; i++) {
             many.append("<a/>");
         }
-        String body = new String(Fixtures.sample("oso-povo-valid.xml"), StandardCharsets.UTF_8)
+        String body = Dossiers.sample("oso-povo-valid.xml").text()
                 .replace("<roepnaam>Sanne</roepnaam>", "<roepnaam>Sanne</roepnaam><x>" + many + "</x>");
         assertThatThrownBy(() -> inspector.inspect("application/xml", body.getBytes(StandardCharsets.UTF_8)))
                 .isInstanceOf(MalformedDossierException.class)

@@ -15,8 +15,8 @@ import java.util.Map;
 import nl.overdracht.platform.ApiException;
 import nl.overdracht.platform.ProblemType;
 import nl.overdracht.security.Roles;
+import nl.overdracht.testing.Pupils;
 import nl.overdracht.testing.TestSchools;
-import nl.overdracht.testing.Tokens;
 import nl.overdracht.testing.Transfers;
 import org.junit.jupiter.api.Test;
 
@@ -32,25 +32,18 @@ class EnrolmentAdmissionTest {
     @Inject
     Pool pool;
 
-    private static void operator(String method, String path, Map<String, Object> body) {
-        io.restassured.RestAssured.given()
-                .header("Authorization", Tokens.bearer(Tokens.region(REGION, Roles.OPERATOR)))
-                .contentType(ContentType.JSON).body(body)
-                .when().request(method, path)
-                .then().statusCode(org.hamcrest.Matchers.oneOf(200, 201));
-    }
-
     @Test
     void a_suspended_school_cannot_enrol_a_pupil_and_nothing_is_stored() {
         // Given a registered school that its operator suspended
         String school = TestSchools.dutch();
-        operator("POST", "/api/v1/registry/schools", Map.of("id", school, "name", "School " + school,
-                "acceptedProfiles", List.of("oso-gegevensset@2019.1")));
-        operator("PATCH", "/api/v1/registry/schools/" + school, Map.of("status", "SUSPENDED"));
+        Transfers.register(REGION, school, List.of("oso-gegevensset@2019.1"));
+        Transfers.operator(REGION).contentType(ContentType.JSON).body(Map.of("status", "SUSPENDED"))
+                .when().patch("/api/v1/registry/schools/" + school)
+                .then().statusCode(200);
 
         // When it records an enrolment
         as(school, Roles.RECEIVING_SCHOOL).contentType(ContentType.JSON)
-                .body(Map.of("pupilIdKind", "BSN", "pupilId", Transfers.bsn(), "enrolmentDate", "2025-08-25"))
+                .body(Map.of("pupilIdKind", "BSN", "pupilId", Pupils.bsn(), "enrolmentDate", "2025-08-25"))
                 .when().post("/api/v1/enrolments")
                 .then().statusCode(403).contentType("application/problem+json")
                 .body("type", equalTo(ProblemType.BASE + "school-not-admitted"));

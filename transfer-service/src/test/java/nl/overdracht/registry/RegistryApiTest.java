@@ -1,6 +1,8 @@
 package nl.overdracht.registry;
 
 import static io.restassured.RestAssured.given;
+import static nl.overdracht.testing.Transfers.as;
+import static nl.overdracht.testing.Transfers.operator;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
@@ -12,7 +14,6 @@ import static org.hamcrest.Matchers.nullValue;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
-import io.restassured.specification.RequestSpecification;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.inject.Inject;
@@ -29,6 +30,7 @@ import nl.overdracht.platform.ProblemType;
 import nl.overdracht.security.Roles;
 import nl.overdracht.testing.TestSchools;
 import nl.overdracht.testing.Tokens;
+import nl.overdracht.testing.Transfers;
 import org.bouncycastle.asn1.x509.KeyUsage;
 import org.bouncycastle.openssl.jcajce.JcaPKCS8Generator;
 import org.junit.jupiter.api.Test;
@@ -47,20 +49,9 @@ class RegistryApiTest {
     @Inject
     Pool pool;
 
-    private static RequestSpecification operator(String region) {
-        return given().header("Authorization", Tokens.bearer(Tokens.region(region, Roles.OPERATOR)));
-    }
-
-    private static RequestSpecification as(String school, String role) {
-        return given().header("Authorization", Tokens.bearer(Tokens.school(school, role)));
-    }
-
     private static String registered() {
         String id = TestSchools.dutch();
-        operator(REGION).contentType(ContentType.JSON)
-                .body(Map.of("id", id, "name", "School " + id, "acceptedProfiles", List.of("oso-gegevensset@2019.1")))
-                .when().post(BASE)
-                .then().statusCode(201);
+        Transfers.register(REGION, id, List.of("oso-gegevensset@2019.1"));
         return id;
     }
 

@@ -1,9 +1,7 @@
 package nl.overdracht.testing;
 
-import java.nio.charset.StandardCharsets;
-import java.util.concurrent.ThreadLocalRandom;
+import java.time.LocalDate;
 import java.util.concurrent.atomic.AtomicInteger;
-import nl.overdracht.profile.SampleDossiers;
 
 /**
  * Fresh fictional pupils for tests that share one service: every call gives an identifier that
@@ -11,37 +9,33 @@ import nl.overdracht.profile.SampleDossiers;
  */
 public final class Pupils {
 
-    private static final AtomicInteger SCHOOLS = new AtomicInteger(ThreadLocalRandom.current().nextInt(100));
+    private static final AtomicInteger NEXT = new AtomicInteger();
 
     private Pupils() {
     }
 
-    /** A BSN (nine digits, eleven-test) not handed out before in this run. */
+    /** A BSN (nine digits, eleven-test) not handed out before in this run, and not the samples' own. */
     public static String bsn() {
-        return Transfers.bsn();
+        while (true) {
+            String eight = String.format("%08d", 70_000_000 + NEXT.incrementAndGet());
+            int sum = 0;
+            for (int i = 0; i < 8; i++) {
+                sum += (eight.charAt(i) - '0') * (9 - i);
+            }
+            int check = sum % 11;
+            if (check < 10) {
+                return eight + check;
+            }
+        }
     }
 
-    /** A rijksregisternummer (mod 97) not handed out before in this run. */
+    /** A rijksregisternummer (born from 2012, so mod 97 with the "2" prefix) not handed out before in this run. */
     public static String rijksregisternummer() {
-        return Transfers.rijksregisternummer();
-    }
-
-    /** A Dutch school id (BRIN + vestiging) not handed out before in this run. */
-    public static String school() {
-        int n = SCHOOLS.getAndIncrement();
-        return "%02d".formatted(n % 100) + (char) ('A' + n / 100 % 26) + (char) ('A' + n / 2600 % 26) + "00";
-    }
-
-    /** An OSO dossier of the transfer kind for the given BSN, sent by {@code school}. */
-    public static byte[] oso(String transferKind, String bsn, String school) {
-        return SampleDossiers.sentBy(SampleDossiers.oso(transferKind).replace(SampleDossiers.FICTIONAL_BSN, bsn), school)
-                .getBytes(StandardCharsets.UTF_8);
-    }
-
-    /** A vl-baso dossier of the schema version for the given rijksregisternummer, sent by {@code school}. */
-    public static byte[] baso(String version, String rijksregisternummer, String school) {
-        return SampleDossiers.sentBy(SampleDossiers.baso(version)
-                .replace(SampleDossiers.FICTIONAL_RIJKSREGISTERNUMMER, rijksregisternummer), school)
-                .getBytes(StandardCharsets.UTF_8);
+        int n = NEXT.incrementAndGet();
+        LocalDate born = LocalDate.of(2012, 1, 1).plusDays(n / 900);
+        String nine = String.format("%02d%02d%02d%03d", born.getYear() % 100, born.getMonthValue(),
+                born.getDayOfMonth(), 100 + n % 900);
+        long check = 97 - (2_000_000_000L + Long.parseLong(nine)) % 97;
+        return nine + String.format("%02d", check);
     }
 }

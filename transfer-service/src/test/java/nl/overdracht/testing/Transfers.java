@@ -8,85 +8,28 @@ import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
 import java.time.Duration;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
-import nl.overdracht.profile.SampleDossiers;
 import nl.overdracht.security.Roles;
 import org.awaitility.Awaitility;
 
 /**
- * Dossiers and enrolments through the API, for the lifecycle tests. Every call makes its own
- * pupils and schools, so tests sharing the one Quarkus boot (and one database) never meet.
+ * Schools, dossiers and enrolments through the API, and what the database holds of them. Tests
+ * take fresh pupils ({@link Pupils}) and schools ({@link TestSchools}) for every call, so tests
+ * sharing the one Quarkus boot (and one database) never meet.
  */
 public final class Transfers {
 
     public static final Duration WAIT = Duration.ofSeconds(30);
     private static final Duration POLL = Duration.ofMillis(100);
-    private static final AtomicInteger SEQUENCE = new AtomicInteger();
     private static final Map<String, String> TOKENS = new ConcurrentHashMap<>();
 
     private Transfers() {
-    }
-
-    /**
-     * A school id no other test uses: a Dutch BRIN plus vestiging with {@code prefix} (two capital
-     * letters) as the BRIN's letters, {@code 12ES34}, so that an OSO dossier can name it in the
-     * standard's form ({@code brincode} two digits and two letters, {@code vestigingscode} two digits).
-     */
-    public static String school(String prefix) {
-        if (!prefix.matches("[A-Z]{2}")) {
-            throw new IllegalArgumentException("A school prefix is two capital letters: " + prefix);
-        }
-        int n = SEQUENCE.incrementAndGet() % 10_000;
-        return String.format("%02d%s%02d", n / 100, prefix, n % 100);
-    }
-
-    /** A BSN no other test uses that passes the eleven-test (and is not the sample dossiers' own). */
-    public static String bsn() {
-        while (true) {
-            String eight = String.format("%08d", 70_000_000 + SEQUENCE.incrementAndGet());
-            int sum = 0;
-            for (int i = 0; i < 8; i++) {
-                sum += (eight.charAt(i) - '0') * (9 - i);
-            }
-            int check = sum % 11;
-            if (check < 10) {
-                return eight + check;
-            }
-        }
-    }
-
-    /** A rijksregisternummer (born from 2012, so the check uses the "2" prefix) no other test uses. */
-    public static String rijksregisternummer() {
-        int n = SEQUENCE.incrementAndGet();
-        LocalDate born = LocalDate.of(2012, 1, 1).plusDays(n / 900);
-        String nine = String.format("%02d%02d%02d%03d", born.getYear() % 100, born.getMonthValue(),
-                born.getDayOfMonth(), 100 + n % 900);
-        long check = 97 - (2_000_000_000L + Long.parseLong(nine)) % 97;
-        return nine + String.format("%02d", check);
-    }
-
-    /** The sample OSO POVO dossier (pupil Sanne Voorbeeld) carrying {@code bsn}, sent by {@code sendingSchool}. */
-    public static String osoDossier(String sendingSchool, String bsn) {
-        return SampleDossiers.sentBy(SampleDossiers.oso("POVO").replace("<bsn>" + SampleDossiers.FICTIONAL_BSN + "</bsn>",
-                "<bsn>" + bsn + "</bsn>"), sendingSchool);
-    }
-
-    /**
-     * The sample vl-baso v2 dossier (pupil Lotte Voorbeeld) carrying {@code rijksregisternummer}, sent
-     * by {@code sendingSchool} and naming no receiving school (the request names it).
-     */
-    public static String basoDossier(String sendingSchool, String rijksregisternummer) {
-        return SampleDossiers.sentBy(SampleDossiers.baso("2")
-                        .replace(SampleDossiers.FICTIONAL_RIJKSREGISTERNUMMER, rijksregisternummer)
-                        .replace("\"receivingSchool\": \"" + SampleDossiers.BASO_RECEIVER + "\",", ""), sendingSchool);
     }
 
     /** A request as {@code school} in {@code role}. */
@@ -95,23 +38,76 @@ public final class Transfers {
         return given().header("Authorization", Tokens.bearer(token));
     }
 
-    /** Submits an OSO dossier for {@code bsn}; {@code receivingSchool} may be null (the dossier names none). */
+    /** A request as an operator of {@code region}. */
+    public static RequestSpecification operator(String region) {
+        String token = TOKENS.computeIfAbsent("region " + region + " " + Roles.OPERATOR,
+                key -> Tokens.region(region, Roles.OPERATOR));
+        return given().header("Authorization", Tokens.bearer(token));
+    }
+
+    /** Registers {@code school} in {@code region} as its operator, accepting {@code acceptedProfiles} ({@code profile@version}). */
+    public static void register(String region, String school, List<String> acceptedProfiles) {
+        register(region, school, acceptedProfiles, false);
+    }
+
+    /** As {@link #register(String, String, List)}, and whether the school takes AuthEnvelopedData deliveries. */
+    public static void register(String region, String school, List<String> acceptedProfiles, boolean authEnvelopedData) {
+        operator(region).contentType(ContentType.JSON)
+                .body(Map.of("id", school, "name", "Testschool " + school, "acceptedProfiles", acceptedProfiles,
+                        "authEnvelopedData", authEnvelopedData))
+                .when().post("/api/v1/registry/schools")
+                .then().statusCode(201);
+    }
+
+    /** Submits the sample OSO POVO dossier about {@code bsn}; {@code receivingSchool} may be null (the dossier names none). */
     public static UUID submitOso(String sendingSchool, String bsn, String receivingSchool) {
-        return submit(sendingSchool, "application/xml", osoDossier(sendingSchool, bsn), receivingSchool);
+        return submit(sendingSchool, Dossiers.oso("POVO", bsn, sendingSchool), receivingSchool);
     }
 
-    /** Submits a vl-baso dossier, naming {@code receivingSchool}. */
+    /**
+     * Submits the sample vl-baso v2 dossier about {@code rijksregisternummer}; the dossier names no
+     * receiving school, the request names {@code receivingSchool}.
+     */
     public static UUID submitBaso(String sendingSchool, String rijksregisternummer, String receivingSchool) {
-        return submit(sendingSchool, "application/json", basoDossier(sendingSchool, rijksregisternummer), receivingSchool);
+        return submit(sendingSchool, Dossiers.baso("2", rijksregisternummer, sendingSchool).withoutMember("receivingSchool"),
+                receivingSchool);
     }
 
-    private static UUID submit(String sendingSchool, String mediaType, String body, String receivingSchool) {
-        RequestSpecification request = as(sendingSchool, Roles.SENDING_SCHOOL).contentType(mediaType).body(body);
+    /** Submits {@code dossier} as {@code sendingSchool}, naming {@code receivingSchool} unless null; answers its id. */
+    public static UUID submit(String sendingSchool, Dossier dossier, String receivingSchool) {
+        RequestSpecification request = as(sendingSchool, Roles.SENDING_SCHOOL).contentType(dossier.mediaType())
+                .body(dossier.bytes());
         if (receivingSchool != null) {
             request = request.queryParam("receivingSchool", receivingSchool);
         }
         return UUID.fromString(request.when().post("/api/v1/dossiers")
                 .then().statusCode(201).extract().path("id"));
+    }
+
+    /** A dossier matched with its enrolment, so in its objection window: the schools, the pupil and the dossier. */
+    public record Matched(String sending, String receiving, String pupilId, UUID id) {
+    }
+
+    /** The sample OSO dossier of a fresh pupil from {@code sending}, naming no receiver, matched by {@code receiving}'s enrolment. */
+    public static Matched matchedOso(String sending, String receiving) {
+        String bsn = Pupils.bsn();
+        UUID id = submitOso(sending, bsn, null);
+        requireMatched(enrol(receiving, "BSN", bsn, null));
+        return new Matched(sending, receiving, bsn, id);
+    }
+
+    /** The sample vl-baso dossier of a fresh pupil from {@code sending} to {@code receiving}, matched by its enrolment. */
+    public static Matched matchedBaso(String sending, String receiving) {
+        String rijksregisternummer = Pupils.rijksregisternummer();
+        UUID id = submitBaso(sending, rijksregisternummer, receiving);
+        requireMatched(enrol(receiving, "RIJKSREGISTERNUMMER", rijksregisternummer, null));
+        return new Matched(sending, receiving, rijksregisternummer, id);
+    }
+
+    private static void requireMatched(Map<String, Object> enrolment) {
+        if (!Boolean.TRUE.equals(enrolment.get("matched"))) {
+            throw new AssertionError("the enrolment did not match its dossier: " + enrolment);
+        }
     }
 
     /** Records an enrolment; answers the enrolment as the API returned it. */
@@ -163,6 +159,11 @@ public final class Transfers {
             throw new AssertionError(rows.size() + " rows for " + sql);
         }
         return rows.get(0);
+    }
+
+    /** How many dossiers {@code sendingSchool} has stored, whatever their state. */
+    public static long dossierCount(Pool pool, String sendingSchool) {
+        return one(pool, "SELECT count(*) AS n FROM dossier WHERE sending_school = $1", sendingSchool).getLong("n");
     }
 
     /** How many audit entries, chained or still pending, record {@code action} on the dossier. */
