@@ -3,23 +3,30 @@ package nl.overdracht.intake;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
-import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.hasItem;
-import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.notNullValue;
 
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.ExtractableResponse;
+import io.restassured.response.Response;
 import io.restassured.response.ValidatableResponse;
 import io.restassured.specification.RequestSpecification;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.inject.Inject;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import nl.overdracht.security.Roles;
 import nl.overdracht.testing.Dossier;
 import nl.overdracht.testing.Dossiers;
@@ -29,7 +36,9 @@ import nl.overdracht.testing.Tokens;
 import nl.overdracht.testing.Transfers;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** Intake over HTTP: what is accepted, what is refused and how, and what ends up in PostgreSQL. */
@@ -77,36 +86,109 @@ class IntakeApiTest {
                 .body("state", equalTo("AWAITING_ENROLMENT"));
     }
 
-    @ParameterizedTest
-    @CsvSource({
-        "oso-invalid-bad-bsn.xml, application/xml",
-        "oso-invalid-inzage-missing.xml, application/xml",
-        "oso-invalid-opt-uit-category-filled.xml, application/xml",
-        "oso-invalid-unknown-element.xml, application/xml",
-        "oso-invalid-unsupported-standaardversie.xml, application/xml",
-        "oso-invalid-verboden-category-filled.xml, application/xml",
-        "oso-invalid-vovo-without-consent.xml, application/xml",
-        "vl-baso-invalid-bad-rijksregisternummer.json, application/json",
-        "vl-baso-invalid-clb-file.json, application/json",
-        "vl-baso-invalid-disciplinary-measures.json, application/json",
-        "vl-baso-invalid-grades.json, application/json",
-        "vl-baso-invalid-orientation-advice.json, application/json",
-        "vl-baso-invalid-unknown-field.json, application/json",
-        "vl-baso-invalid-verslag-missing.json, application/json"})
-    void an_invalid_dossier_is_422_naming_each_violation_and_nothing_is_stored(String sample, String mediaType) {
+    /** The schema module's sample files, read from this module's directory (where the tests run). */
+    private static final Path SAMPLES = Path.of("..", "schema", "src", "main", "resources", "samples");
+    private static final String DOSSIER_REJECTED = "https://overdracht.nl/problems/dossier-rejected";
+    private static final String MALFORMED_DOSSIER = "https://overdracht.nl/problems/malformed-dossier";
+
+    /** One field error of a problem: its {@code code} and the JSON pointer or element path it names. */
+    record FieldError(String code, String pointer) {
+        @Override
+        public String toString() {
+            return code + " at " + pointer;
+        }
+    }
+
+    private static FieldError error(String code, String pointer) {
+        return new FieldError(code, pointer);
+    }
+
+    private static Arguments refused(String sample, int status, String type, FieldError... errors) {
+        return Arguments.of(sample, status, type, List.of(errors));
+    }
+
+    /**
+     * What the service answers to each invalid or malformed sample of the schema module: status,
+     * problem type and exactly these field errors (none for a document that does not parse).
+     */
+    static Stream<Arguments> refusals() {
+        return Stream.of(
+                refused("oso-invalid-bad-bsn.xml", 422, DOSSIER_REJECTED,
+                        error("invalid-pupil-id", "/dossier/huidigeschool/leerling/bsn")),
+                refused("oso-invalid-inzage-missing.xml", 422, DOSSIER_REJECTED,
+                        error("inzage-missing", "/dossier/inzage")),
+                refused("oso-invalid-opt-uit-category-filled.xml", 422, DOSSIER_REJECTED,
+                        error("forbidden-category",
+                                "/dossier/huidigeschool/leerling/onderwijsondersteuning/toelichting_onderwijsbehoeften")),
+                refused("oso-invalid-unknown-element.xml", 422, DOSSIER_REJECTED,
+                        error("not-whitelisted", "/dossier/huidigeschool/leerling/religie")),
+                refused("oso-invalid-unsupported-standaardversie.xml", 422, DOSSIER_REJECTED,
+                        error("unsupported-version", "/dossier/metadata/standaardversie")),
+                refused("oso-invalid-verboden-category-filled.xml", 422, DOSSIER_REJECTED,
+                        error("forbidden-category", "/dossier/huidigeschool/leerling/vanpeuterspeelzaal"),
+                        error("forbidden-category", "/dossier/huidigeschool/leerling/naampeuterspeelzaal")),
+                refused("oso-invalid-vovo-without-consent.xml", 422, DOSSIER_REJECTED,
+                        error("consent-missing", "/dossier/inzage/toestemming")),
+                refused("oso-malformed-entity-expansion.xml", 400, MALFORMED_DOSSIER),
+                refused("oso-malformed-too-deep.xml", 400, MALFORMED_DOSSIER),
+                refused("oso-malformed-xxe.xml", 400, MALFORMED_DOSSIER),
+                refused("vl-baso-invalid-bad-rijksregisternummer.json", 422, DOSSIER_REJECTED,
+                        error("invalid-pupil-id", "/dossier/pupil/rijksregisternummer")),
+                refused("vl-baso-invalid-clb-file.json", 422, DOSSIER_REJECTED,
+                        error("forbidden-field", "/dossier/clbFile")),
+                refused("vl-baso-invalid-disciplinary-measures.json", 422, DOSSIER_REJECTED,
+                        error("forbidden-field", "/dossier/disciplinaryMeasures")),
+                refused("vl-baso-invalid-grades.json", 422, DOSSIER_REJECTED,
+                        error("forbidden-field", "/dossier/strengthsAndInterests/grades")),
+                refused("vl-baso-invalid-orientation-advice.json", 422, DOSSIER_REJECTED,
+                        error("forbidden-field", "/dossier/orientationAdvice")),
+                refused("vl-baso-invalid-unknown-field.json", 422, DOSSIER_REJECTED,
+                        error("not-whitelisted", "/dossier/hobbyClub")),
+                refused("vl-baso-invalid-verslag-missing.json", 422, DOSSIER_REJECTED,
+                        error("verslag-missing", "/dossier/verslag")));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("refusals")
+    void each_invalid_or_malformed_sample_is_refused_with_its_own_problem_and_field_errors_and_is_not_stored(
+            String sample, int status, String type, List<FieldError> expected) {
+        // Given a fresh school that sends the sample
         String school = TestSchools.dutch();
+        Dossier dossier = Dossiers.sample(sample);
 
-        sending(school).contentType(mediaType).body(Dossiers.sample(sample).bytes())
+        // When it is submitted
+        ExtractableResponse<Response> answer = sending(school).contentType(dossier.mediaType()).body(dossier.bytes())
                 .when().post(DOSSIERS)
-                .then().statusCode(422)
-                .contentType("application/problem+json")
-                .body("type", equalTo("https://overdracht.nl/problems/dossier-rejected"))
-                .body("errors", not(hasSize(0)))
-                .body("errors.pointer", everyItem(notNullValue()))
-                .body("errors.detail", everyItem(notNullValue()));
+                .then().statusCode(status).contentType("application/problem+json")
+                .body("type", equalTo(type))
+                .body("status", equalTo(status))
+                .extract();
 
+        // Then the problem lists exactly the expected field errors, each with a detail
+        List<Map<String, String>> errors = answer.jsonPath().getList("errors");
+        assertThat(errors == null ? List.<FieldError>of()
+                : errors.stream().map(e -> error(e.get("code"), e.get("pointer"))).toList())
+                .containsExactlyInAnyOrderElementsOf(expected);
+        if (errors != null) {
+            assertThat(errors).allSatisfy(e -> assertThat(e.get("detail")).isNotBlank());
+        }
+        // And nothing is stored, and the refusal is audited with the problem's kind only
         assertThat(storedFor(school)).isZero();
-        assertThat(refusalsOf(school, "dossier-rejected")).isEqualTo(1);
+        assertThat(refusalsOf(school, type.substring(type.lastIndexOf('/') + 1))).isEqualTo(1);
+    }
+
+    @Test
+    void every_invalid_or_malformed_sample_of_the_schema_module_has_its_expected_refusal() throws IOException {
+        Set<String> samples;
+        try (Stream<Path> files = Files.list(SAMPLES)) {
+            samples = files.map(file -> file.getFileName().toString())
+                    .filter(name -> name.contains("-invalid-") || name.contains("-malformed-"))
+                    .collect(Collectors.toSet());
+        }
+
+        assertThat(refusals().map(arguments -> (String) arguments.get()[0]))
+                .doesNotHaveDuplicates()
+                .containsExactlyInAnyOrderElementsOf(samples);
     }
 
     @ParameterizedTest
@@ -257,20 +339,6 @@ class IntakeApiTest {
                 .extract().asString();
 
         assertThat(body).doesNotContain("Voorbeeld").doesNotContain(Dossiers.SAMPLE_RIJKSREGISTERNUMMER);
-    }
-
-    @ParameterizedTest
-    @ValueSource(strings = {"oso-malformed-xxe.xml", "oso-malformed-entity-expansion.xml", "oso-malformed-too-deep.xml"})
-    void hostile_or_malformed_xml_is_400_and_nothing_is_stored(String sample) {
-        String school = TestSchools.dutch();
-
-        sending(school).contentType("application/xml").body(Dossiers.sample(sample).bytes())
-                .when().post(DOSSIERS)
-                .then().statusCode(400)
-                .contentType("application/problem+json")
-                .body("type", equalTo("https://overdracht.nl/problems/malformed-dossier"));
-
-        assertThat(storedFor(school)).isZero();
     }
 
     @Test
