@@ -1,7 +1,7 @@
 package nl.overdracht.embedded;
 
 import io.smallrye.config.ConfigSourceContext;
-import io.smallrye.config.ConfigSourceFactory;
+import io.smallrye.config.ConfigSourceFactory.ConfigurableConfigSourceFactory;
 import io.smallrye.config.common.MapBackedConfigSource;
 import java.util.HashMap;
 import java.util.List;
@@ -19,7 +19,7 @@ import org.jboss.logging.Logger;
  * {@code application.properties}, so a deployment's own URLs always win and, when given,
  * nothing is started.
  */
-public final class EmbeddedInfrastructureConfigSourceFactory implements ConfigSourceFactory {
+public final class EmbeddedInfrastructureConfigSourceFactory implements ConfigurableConfigSourceFactory<EmbeddedConfig> {
 
     /** Below environment variables (300), above application.properties (250). */
     static final int ORDINAL = 275;
@@ -39,7 +39,12 @@ public final class EmbeddedInfrastructureConfigSourceFactory implements ConfigSo
             // URLs into the artifact. The service itself (run, dev mode, tests) is never Maven's JVM.
             return List.of();
         }
-        EmbeddedSettings settings = EmbeddedSettings.from(context);
+        return ConfigurableConfigSourceFactory.super.getConfigSources(context);
+    }
+
+    @Override
+    public Iterable<ConfigSource> getConfigSources(ConfigSourceContext context, EmbeddedConfig config) {
+        EmbeddedSettings settings = EmbeddedSettings.from(config);
         Map<String, String> values = supply(settings,
                 EmbeddedSettings.value(context, REACTIVE_URL) == null,
                 EmbeddedSettings.value(context, KAFKA_SERVERS) == null,

@@ -5,30 +5,21 @@ import io.smallrye.config.ConfigValue;
 import java.nio.file.Path;
 
 /**
- * The embedded run's own settings, read before the rest of the configuration exists.
+ * The embedded run's own settings ({@link EmbeddedConfig}), read before the rest of the configuration exists.
  *
- * @param dataDirectory where PostgreSQL's data, Kafka's log and the development keys live
- *     ({@code overdracht.embedded.data-dir}, default {@code ~/.overdracht/embedded})
- * @param ephemeral whether the data directory is wiped at start ({@code overdracht.embedded.ephemeral},
- *     default false; the tests set it)
- * @param postgresPort fixed PostgreSQL port, 0 for a free one ({@code overdracht.embedded.postgres-port})
+ * @param dataDirectory where PostgreSQL's data, Kafka's log and the development keys live, absolute
+ * @param ephemeral whether the data directory is wiped at start
+ * @param postgresPort fixed PostgreSQL port, 0 for a free one
  */
 record EmbeddedSettings(Path dataDirectory, boolean ephemeral, int postgresPort) {
 
     static final String DATA_DIR = "overdracht.embedded.data-dir";
-    static final String EPHEMERAL = "overdracht.embedded.ephemeral";
-    static final String POSTGRES_PORT = "overdracht.embedded.postgres-port";
 
-    static EmbeddedSettings from(ConfigSourceContext context) {
-        String dir = value(context, DATA_DIR);
-        String ephemeral = value(context, EPHEMERAL);
-        String port = value(context, POSTGRES_PORT);
-        return new EmbeddedSettings(
-                dir == null ? defaultDataDirectory() : Path.of(dir).toAbsolutePath(),
-                Boolean.parseBoolean(ephemeral),
-                port == null ? 0 : Integer.parseInt(port));
+    static EmbeddedSettings from(EmbeddedConfig config) {
+        return new EmbeddedSettings(config.dataDir().toAbsolutePath(), config.ephemeral(), config.postgresPort());
     }
 
+    /** {@link EmbeddedConfig#dataDir()}'s default, for the tools that run without configuration. */
     static Path defaultDataDirectory() {
         return Path.of(System.getProperty("user.home"), ".overdracht", "embedded");
     }

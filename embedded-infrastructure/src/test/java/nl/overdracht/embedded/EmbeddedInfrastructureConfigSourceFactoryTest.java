@@ -12,6 +12,7 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.util.HashMap;
 import java.util.Iterator;
+import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import org.apache.kafka.clients.admin.Admin;
@@ -86,6 +87,16 @@ class EmbeddedInfrastructureConfigSourceFactoryTest {
             @Override
             public Iterator<String> iterateNames() {
                 return values.keySet().iterator();
+            }
+
+            @Override
+            public List<String> getProfiles() {
+                return List.of();
+            }
+
+            @Override
+            public List<ConfigSource> getConfigSources() {
+                return List.of();
             }
         };
     }

@@ -9,7 +9,6 @@ import java.util.Base64;
 import java.util.Objects;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * The keyed blind index for matching identifiers that are stored encrypted (pupil numbers,
@@ -35,7 +34,12 @@ public class BlindIndex {
     private final SecretKeySpec key;
 
     @Inject
-    public BlindIndex(@ConfigProperty(name = KEY_PROPERTY) String base64Key) {
+    BlindIndex(CryptoConfig config) {
+        this(config.blindIndexKey());
+    }
+
+    /** An index with this base64 key, as {@value #KEY_PROPERTY} gives it. */
+    public BlindIndex(String base64Key) {
         this(decode(base64Key));
     }
 

@@ -3,8 +3,8 @@ package nl.overdracht.crypto;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
 import java.util.UUID;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 /**
@@ -19,8 +19,13 @@ public class CryptoWarmUp {
     private static final Logger LOG = Logger.getLogger(CryptoWarmUp.class);
     private static final int SIZE = 16 * 1024;
 
-    @ConfigProperty(name = "overdracht.crypto.warm-up-rounds", defaultValue = "20000")
+    /** {@link CryptoConfig#warmUpRounds()}. */
     int rounds;
+
+    @Inject
+    void configure(CryptoConfig config) {
+        rounds = config.warmUpRounds();
+    }
 
     void onStart(@Observes StartupEvent start, DossierCipher cipher) {
         if (rounds <= 0) {

@@ -15,7 +15,6 @@ import nl.overdracht.audit.AuditAction;
 import nl.overdracht.audit.AuditActor;
 import nl.overdracht.audit.AuditLog;
 import nl.overdracht.audit.AuditRecord;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 /**
@@ -49,9 +48,13 @@ public class KeyRewrapJob {
     @Inject
     AuditLog audit;
 
-    /** Rows re-wrapped per transaction. */
-    @ConfigProperty(name = "overdracht.crypto.rewrap-batch-size", defaultValue = "200")
+    /** Rows re-wrapped per transaction ({@link CryptoConfig#rewrapBatchSize()}). */
     int batchSize;
+
+    @Inject
+    void configure(CryptoConfig config) {
+        batchSize = config.rewrapBatchSize();
+    }
 
     @Scheduled(every = "${overdracht.crypto.rewrap-interval:10m}", delayed = "30s",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)

@@ -17,21 +17,16 @@ import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
 import org.bouncycastle.openssl.PEMKeyPair;
 import org.bouncycastle.openssl.PEMParser;
 import org.bouncycastle.openssl.jcajce.JcaPEMKeyConverter;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /** Loads Overdracht's signing identity from the configured PEM files ({@code overdracht.signing.*}). */
 @ApplicationScoped
 public class SigningIdentityProducer {
 
-    /**
-     * @param keyFile PKCS#8 (or traditional) PEM private key, {@code overdracht.signing.private-key}; no default
-     * @param certificateFile PEM certificate of that key, {@code overdracht.signing.certificate}; no default
-     */
+    /** The identity in the PEM files {@link SigningConfig} names; no defaults. */
     @Produces
     @Singleton
-    SigningIdentity signingIdentity(@ConfigProperty(name = "overdracht.signing.private-key") Path keyFile,
-            @ConfigProperty(name = "overdracht.signing.certificate") Path certificateFile) {
-        return new SigningIdentity(readPrivateKey(keyFile), readCertificate(certificateFile));
+    SigningIdentity signingIdentity(SigningConfig config) {
+        return new SigningIdentity(readPrivateKey(config.privateKey()), readCertificate(config.certificate()));
     }
 
     static PrivateKey readPrivateKey(Path file) {

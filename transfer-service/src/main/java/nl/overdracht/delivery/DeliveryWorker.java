@@ -17,7 +17,6 @@ import nl.overdracht.lifecycle.DossierStateChanged;
 import nl.overdracht.outbox.OutboxEvent;
 import nl.overdracht.outbox.ProcessedEvents;
 import nl.overdracht.registry.RegistryListener;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
 
@@ -53,9 +52,13 @@ public class DeliveryWorker implements RegistryListener {
     @Inject
     Clock clock;
 
-    /** Dossiers looked at per retry round or registry change; the rest follow on the next round. */
-    @ConfigProperty(name = "overdracht.delivery.batch-size", defaultValue = "200")
+    /** Dossiers looked at per retry round or registry change ({@link DeliveryConfig#batchSize()}). */
     int batchSize;
+
+    @Inject
+    void configure(DeliveryConfig config) {
+        batchSize = config.batchSize();
+    }
 
     @Incoming("dossier-events-delivery")
     public Uni<Void> consume(String record) {

@@ -18,7 +18,6 @@ import nl.overdracht.audit.AuditActor;
 import nl.overdracht.enrolment.EnrolmentPurge;
 import nl.overdracht.profile.Profile;
 import nl.overdracht.profile.ProfileCatalog;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 /**
@@ -39,8 +38,6 @@ public class LifecycleTimer {
     private static final AuditActor TIMER = AuditActor.system("lifecycle-timer");
 
     public static final String UNMATCHED_ENROLMENT_RETENTION = "overdracht.lifecycle.unmatched-enrolment-retention";
-    /** As long as the longest profile expiry (OSO: 180 days) lets a dossier wait for its enrolment. */
-    public static final String UNMATCHED_ENROLMENT_RETENTION_DEFAULT = "P180D";
 
     @Inject
     Pool pool;
@@ -63,13 +60,17 @@ public class LifecycleTimer {
     @Inject
     Clock clock;
 
-    /** Dossiers (or unmatched enrolments) moved per transaction. */
-    @ConfigProperty(name = "overdracht.lifecycle.batch-size", defaultValue = "500")
+    /** Dossiers (or unmatched enrolments) moved per transaction ({@link LifecycleConfig#batchSize()}). */
     int batchSize;
 
-    /** How long an enrolment that matched no dossier waits, counted from when it was recorded, before its purge. */
-    @ConfigProperty(name = UNMATCHED_ENROLMENT_RETENTION, defaultValue = UNMATCHED_ENROLMENT_RETENTION_DEFAULT)
+    /** {@link LifecycleConfig#unmatchedEnrolmentRetention()}. */
     Duration unmatchedEnrolmentRetention;
+
+    @Inject
+    void configure(LifecycleConfig config) {
+        batchSize = config.batchSize();
+        unmatchedEnrolmentRetention = config.unmatchedEnrolmentRetention();
+    }
 
     /** A retention of zero or less would purge enrolments before any dossier could match them: refused at start. */
     void checkRetention(@Observes StartupEvent started) {

@@ -3,10 +3,10 @@ package nl.overdracht.lifecycle;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.Optional;
 import nl.overdracht.profile.Profile;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 /**
@@ -23,8 +23,13 @@ public class ObjectionWindows {
 
     private final Optional<Duration> override;
 
-    ObjectionWindows(@ConfigProperty(name = "overdracht.lifecycle.objection-window-override")
-            Optional<Duration> override) {
+    @Inject
+    ObjectionWindows(LifecycleConfig config) {
+        this(config.objectionWindowOverride());
+    }
+
+    /** With {@code override} replacing every profile's window, or none; a negative one is refused. */
+    ObjectionWindows(Optional<Duration> override) {
         if (override.isPresent() && override.get().isNegative()) {
             throw new IllegalArgumentException("overdracht.lifecycle.objection-window-override must not be negative");
         }

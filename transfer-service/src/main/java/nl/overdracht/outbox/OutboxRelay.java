@@ -50,13 +50,17 @@ public class OutboxRelay {
     @ConfigProperty(name = "kafka.bootstrap.servers")
     String bootstrapServers;
 
-    /** The topic events are published to. */
-    @ConfigProperty(name = "overdracht.outbox.topic", defaultValue = "dossier-events")
+    /** The topic events are published to ({@link OutboxConfig#topic()}). */
     String topic;
 
-    /** Events published per transaction. */
-    @ConfigProperty(name = "overdracht.outbox.batch-size", defaultValue = "500")
+    /** Events published per transaction ({@link OutboxConfig#batchSize()}). */
     int batchSize;
+
+    @Inject
+    void configure(OutboxConfig config) {
+        topic = config.topic();
+        batchSize = config.batchSize();
+    }
 
     private volatile Producer<String, String> producer;
 

@@ -6,7 +6,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import nl.overdracht.platform.ApiException;
 import nl.overdracht.platform.ProblemType;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Whether a school may send or receive dossiers now: a suspended school may do neither (403
@@ -21,8 +20,12 @@ public class SchoolAdmission {
     SchoolDirectory directory;
 
     /** Whether a school must be registered (and active) to send; false lets unknown schools send. */
-    @ConfigProperty(name = "overdracht.registry.require-registered", defaultValue = "true")
     boolean requireRegistered;
+
+    @Inject
+    void configure(RegistryConfig config) {
+        requireRegistered = config.requireRegistered();
+    }
 
     /** Completes when {@code schoolId} may send a dossier; fails with 403 {@code school-not-admitted} otherwise. */
     public Uni<Void> requireMaySend(SqlClient client, String schoolId) {

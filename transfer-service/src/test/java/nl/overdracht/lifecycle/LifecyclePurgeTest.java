@@ -13,6 +13,7 @@ import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
 
 import io.quarkus.test.junit.QuarkusTest;
+import io.smallrye.config.SmallRyeConfig;
 import io.vertx.mutiny.core.buffer.Buffer;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
@@ -214,8 +215,8 @@ class LifecyclePurgeTest {
     }
 
     private static Duration unmatchedEnrolmentRetention() {
-        return ConfigProvider.getConfig().getOptionalValue(LifecycleTimer.UNMATCHED_ENROLMENT_RETENTION, Duration.class)
-                .orElse(Duration.parse(LifecycleTimer.UNMATCHED_ENROLMENT_RETENTION_DEFAULT));
+        return ConfigProvider.getConfig().unwrap(SmallRyeConfig.class).getConfigMapping(LifecycleConfig.class)
+                .unmatchedEnrolmentRetention();
     }
 
     private void timerRound() {

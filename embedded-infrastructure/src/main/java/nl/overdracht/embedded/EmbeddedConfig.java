@@ -1,0 +1,26 @@
+package nl.overdracht.embedded;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.nio.file.Path;
+
+/**
+ * {@code overdracht.embedded.*}: the embedded run's own settings. They are read before the rest of the
+ * configuration exists, by {@link EmbeddedInfrastructureConfigSourceFactory}, from the sources known
+ * at that moment (system properties, environment variables, {@code application.properties}).
+ */
+@ConfigMapping(prefix = "overdracht.embedded")
+public interface EmbeddedConfig {
+
+    /** Where the embedded PostgreSQL, Kafka and development keys keep their data. */
+    @WithDefault("${user.home}/.overdracht/embedded")
+    Path dataDir();
+
+    /** Whether the data directory is wiped at start (the tests set it). */
+    @WithDefault("false")
+    boolean ephemeral();
+
+    /** Fixed port for the embedded PostgreSQL; 0 takes a free one. */
+    @WithDefault("0")
+    int postgresPort();
+}

@@ -1,0 +1,29 @@
+package nl.overdracht.outbox;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.time.Duration;
+
+/** {@code overdracht.outbox.*}: where and how fast the outbox relay publishes. */
+@ConfigMapping(prefix = "overdracht.outbox")
+public interface OutboxConfig {
+
+    /**
+     * The Kafka topic events are published to; the consumers' {@code mp.messaging.incoming.*.topic}
+     * must name the same.
+     */
+    @WithDefault("dossier-events")
+    String topic();
+
+    /** Events published per relay transaction. */
+    @WithDefault("500")
+    int batchSize();
+
+    /**
+     * How often the relay looks for unpublished events (read by the relay's {@code @Scheduled}
+     * expression, whose fallback is the same value; Quarkus' simple scheduler runs intervals under a
+     * second once a second).
+     */
+    @WithDefault("0.2s")
+    Duration pollInterval();
+}
