@@ -4,6 +4,7 @@ import io.smallrye.mutiny.Uni;
 import io.vertx.core.json.JsonObject;
 import io.vertx.mutiny.core.buffer.Buffer;
 import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.RowSet;
 import io.vertx.mutiny.sqlclient.SqlClient;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
@@ -15,6 +16,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Function;
 import nl.overdracht.platform.Bytea;
 
 /**
@@ -45,14 +47,8 @@ public class DeliveryRepository {
         return client.preparedQuery("SELECT certificate_id, package IS NOT NULL AS has_package, acknowledged_at "
                         + "FROM delivery_package WHERE dossier_id = $1")
                 .execute(Tuple.of(dossierId))
-                .map(rows -> {
-                    if (rows.size() == 0) {
-                        return Optional.empty();
-                    }
-                    Row row = rows.iterator().next();
-                    return Optional.of(new Current(row.getUUID("certificate_id"), row.getBoolean("has_package"),
-                            row.getValue("acknowledged_at") != null));
-                });
+                .map(rows -> first(rows, row -> new Current(row.getUUID("certificate_id"), row.getBoolean("has_package"),
+                        row.getValue("acknowledged_at") != null)));
     }
 
     Uni<Void> store(SqlConnection tx, NewPackage p) {
@@ -98,16 +94,8 @@ public class DeliveryRepository {
         return tx.preparedQuery("SELECT package, package_sha256, media_type FROM delivery_package "
                         + "WHERE dossier_id = $1 AND receiving_school = $2 FOR UPDATE")
                 .execute(Tuple.of(dossierId, school))
-                .map(rows -> {
-                    if (rows.size() == 0) {
-                        return Optional.empty();
-                    }
-                    Row row = rows.iterator().next();
-                    Buffer cms = row.getBuffer("package");
-                    Buffer sha = row.getBuffer("package_sha256");
-                    return Optional.of(new Stored(cms == null ? null : cms.getBytes(), sha == null ? null : sha.getBytes(),
-                            row.getString("media_type")));
-                });
+                .map(rows -> first(rows, row -> new Stored(bytes(row.getBuffer("package")),
+                        bytes(row.getBuffer("package_sha256")), row.getString("media_type"))));
     }
 
     Uni<Void> markDownloaded(SqlConnection tx, UUID dossierId, Instant at) {
@@ -121,14 +109,8 @@ public class DeliveryRepository {
         return tx.preparedQuery("SELECT content_sha256, acknowledgement FROM delivery_package "
                         + "WHERE dossier_id = $1 AND receiving_school = $2 FOR UPDATE")
                 .execute(Tuple.of(dossierId, school))
-                .map(rows -> {
-                    if (rows.size() == 0) {
-                        return Optional.empty();
-                    }
-                    Row row = rows.iterator().next();
-                    return Optional.of(new ForAcknowledgement(row.getBuffer("content_sha256").getBytes(),
-                            (JsonObject) row.getValue("acknowledgement")));
-                });
+                .map(rows -> first(rows, row -> new ForAcknowledgement(row.getBuffer("content_sha256").getBytes(),
+                        (JsonObject) row.getValue("acknowledgement"))));
     }
 
     Uni<Void> acknowledge(SqlConnection tx, UUID dossierId, Instant at, JsonObject acknowledgement) {
@@ -140,5 +122,13 @@ public class DeliveryRepository {
     Uni<Void> delete(SqlConnection tx, UUID dossierId) {
         return tx.preparedQuery("DELETE FROM delivery_package WHERE dossier_id = $1").execute(Tuple.of(dossierId))
                 .replaceWithVoid();
+    }
+
+    private static <T> Optional<T> first(RowSet<Row> rows, Function<Row, T> map) {
+        return rows.size() == 0 ? Optional.empty() : Optional.of(map.apply(rows.iterator().next()));
+    }
+
+    private static byte[] bytes(Buffer buffer) {
+        return buffer == null ? null : buffer.getBytes();
     }
 }
