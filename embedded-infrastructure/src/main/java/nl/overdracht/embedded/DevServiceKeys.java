@@ -1,6 +1,7 @@
 package nl.overdracht.embedded;
 
 import java.io.IOException;
+import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.math.BigInteger;
 import java.nio.file.Files;
@@ -28,7 +29,8 @@ import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 /**
  * The development secrets of the embedded run, created once in the key directory and kept: the
  * key-encryption key for dossiers at rest, the blind-index key for pupil ids, and Overdracht's own
- * signing key with a self-signed certificate. A production deployment configures its own.
+ * signing key with a self-signed certificate. Every file is 0600 in a 0700 directory. A production
+ * deployment configures its own.
  */
 final class DevServiceKeys {
 
@@ -54,8 +56,12 @@ final class DevServiceKeys {
     static synchronized Map<String, String> signingSettings(Path keyDirectory) {
         Path key = keyDirectory.resolve(SIGNING_KEY_FILE);
         Path certificate = keyDirectory.resolve(SIGNING_CERT_FILE);
+        OwnerOnly.directory(keyDirectory);
         if (!Files.exists(key) || !Files.exists(certificate)) {
             writeSigningIdentity(key, certificate);
+        } else {
+            OwnerOnly.file(key);
+            OwnerOnly.file(certificate);
         }
         return Map.of("overdracht.signing.private-key", key.toString(),
                 "overdracht.signing.certificate", certificate.toString());
@@ -63,11 +69,13 @@ final class DevServiceKeys {
 
     private static String secret(Path file) {
         try {
-            if (!Files.exists(file)) {
-                Files.createDirectories(file.getParent());
+            OwnerOnly.directory(file.getParent());
+            if (Files.exists(file)) {
+                OwnerOnly.file(file);
+            } else {
                 byte[] key = new byte[32];
                 new SecureRandom().nextBytes(key);
-                Files.writeString(file, Base64.getEncoder().encodeToString(key));
+                OwnerOnly.write(file, Base64.getEncoder().encodeToString(key));
             }
             return Files.readString(file).trim();
         } catch (IOException e) {
@@ -77,7 +85,6 @@ final class DevServiceKeys {
 
     private static void writeSigningIdentity(Path keyFile, Path certificateFile) {
         try {
-            Files.createDirectories(keyFile.getParent());
             KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
             generator.initialize(3072);
             KeyPair pair = generator.generateKeyPair();
@@ -91,10 +98,13 @@ final class DevServiceKeys {
                     new KeyUsage(KeyUsage.digitalSignature | KeyUsage.nonRepudiation));
             X509CertificateHolder holder = builder.build(new JcaContentSignerBuilder("SHA256withRSA")
                     .build(pair.getPrivate()));
-            Files.writeString(keyFile, DevSigningKey.pem("PRIVATE KEY", pair.getPrivate().getEncoded()));
-            try (JcaPEMWriter writer = new JcaPEMWriter(Files.newBufferedWriter(certificateFile))) {
+            StringWriter certificatePem = new StringWriter();
+            try (JcaPEMWriter writer = new JcaPEMWriter(certificatePem)) {
                 writer.writeObject(holder);
             }
+            // the certificate last: its presence says the identity is complete
+            OwnerOnly.write(keyFile, DevSigningKey.pem("PRIVATE KEY", pair.getPrivate().getEncoded()));
+            OwnerOnly.write(certificateFile, certificatePem.toString());
         } catch (GeneralSecurityException | OperatorCreationException e) {
             throw new IllegalStateException("could not create the development signing identity", e);
         } catch (IOException e) {

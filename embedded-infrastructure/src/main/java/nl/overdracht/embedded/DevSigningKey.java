@@ -5,7 +5,6 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.GeneralSecurityException;
 import java.security.KeyFactory;
 import java.security.KeyPair;
@@ -17,7 +16,8 @@ import java.util.Base64;
 /**
  * The development JWT signing key of the embedded run: an RSA key pair kept in the data directory,
  * the private half as PKCS#8 PEM (what smallrye-jwt and {@link MintToken} read), the public half as
- * an X.509 SubjectPublicKeyInfo PEM (what the service verifies with).
+ * an X.509 SubjectPublicKeyInfo PEM (what the service verifies with). Both files are 0600 in a
+ * 0700 directory.
  */
 public final class DevSigningKey {
 
@@ -37,22 +37,22 @@ public final class DevSigningKey {
     static synchronized Path ensure(Path keyDirectory) {
         Path privateFile = keyDirectory.resolve(PRIVATE_KEY_FILE);
         Path publicFile = keyDirectory.resolve(PUBLIC_KEY_FILE);
+        OwnerOnly.directory(keyDirectory);
         if (Files.exists(privateFile) && Files.exists(publicFile)) {
+            OwnerOnly.file(privateFile);
+            OwnerOnly.file(publicFile);
             return publicFile;
         }
         try {
-            Files.createDirectories(keyDirectory);
             KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
             generator.initialize(2048);
             KeyPair pair = generator.generateKeyPair();
-            Files.writeString(publicFile, pem("PUBLIC KEY", pair.getPublic().getEncoded()));
-            Files.writeString(privateFile, pem("PRIVATE KEY", pair.getPrivate().getEncoded()));
-            restrictToOwner(privateFile);
+            // the public half last: its presence says the pair is complete
+            OwnerOnly.write(privateFile, pem("PRIVATE KEY", pair.getPrivate().getEncoded()));
+            OwnerOnly.write(publicFile, pem("PUBLIC KEY", pair.getPublic().getEncoded()));
             return publicFile;
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("RSA key generation is not available", e);
-        } catch (IOException e) {
-            throw new UncheckedIOException("could not write the development signing key to " + keyDirectory, e);
         }
     }
 
@@ -72,13 +72,5 @@ public final class DevSigningKey {
     static String pem(String type, byte[] der) {
         String body = Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII)).encodeToString(der);
         return "-----BEGIN " + type + "-----\n" + body + "\n-----END " + type + "-----\n";
-    }
-
-    private static void restrictToOwner(Path file) throws IOException {
-        try {
-            Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
-        } catch (UnsupportedOperationException notPosix) {
-            // a file system without POSIX permissions: the key directory's own access rules apply
-        }
     }
 }

@@ -30,7 +30,6 @@ public final class EmbeddedInfrastructureConfigSourceFactory implements Configur
     static final String SIGNING_KEY = "overdracht.signing.private-key";
 
     private static final Logger LOG = Logger.getLogger(EmbeddedInfrastructureConfigSourceFactory.class);
-    private static boolean announced;
 
     @Override
     public Iterable<ConfigSource> getConfigSources(ConfigSourceContext context) {
@@ -45,19 +44,23 @@ public final class EmbeddedInfrastructureConfigSourceFactory implements Configur
     @Override
     public Iterable<ConfigSource> getConfigSources(ConfigSourceContext context, EmbeddedConfig config) {
         EmbeddedSettings settings = EmbeddedSettings.from(config);
-        Map<String, String> values = supply(settings,
-                EmbeddedSettings.value(context, REACTIVE_URL) == null,
-                EmbeddedSettings.value(context, KAFKA_SERVERS) == null,
-                EmbeddedSettings.value(context, JWT_KEY_LOCATION) == null);
-        if (EmbeddedSettings.value(context, KEK_CURRENT) == null) {
+        boolean postgres = EmbeddedSettings.value(context, REACTIVE_URL) == null;
+        boolean kafka = EmbeddedSettings.value(context, KAFKA_SERVERS) == null;
+        boolean devKey = EmbeddedSettings.value(context, JWT_KEY_LOCATION) == null;
+        boolean devCrypto = EmbeddedSettings.value(context, KEK_CURRENT) == null;
+        boolean devSigning = EmbeddedSettings.value(context, SIGNING_KEY) == null;
+        Map<String, String> values = supply(settings, postgres, kafka, devKey);
+        if (devCrypto) {
             values.putAll(DevServiceKeys.cryptoSettings(settings.keyDirectory()));
         }
-        if (EmbeddedSettings.value(context, SIGNING_KEY) == null) {
+        if (devSigning) {
             values.putAll(DevServiceKeys.signingSettings(settings.keyDirectory()));
         }
         if (values.isEmpty()) {
             return List.of();
         }
+        announce(settings, postgres, kafka, devKey, DevelopmentRelaxations.inForce(context, settings, postgres, kafka,
+                devKey, devCrypto || devSigning));
         return List.of(new MapBackedConfigSource("embedded-infrastructure", values, ORDINAL) {
         });
     }
@@ -96,18 +99,30 @@ public final class EmbeddedInfrastructureConfigSourceFactory implements Configur
             values.put(JWT_KEY_LOCATION, DevSigningKey.ensure(settings.keyDirectory()).toUri().toString());
             values.put("mp.jwt.verify.issuer", DevSigningKey.ISSUER);
         }
-        if (!announced) {
-            announced = true;
-            LOG.infof("Embedded infrastructure in %s: PostgreSQL %s, Kafka %s, development signing key %s",
-                    settings.dataDirectory(), postgres ? "started" : "not needed", kafka ? "started" : "not needed",
-                    devKey ? "in use" : "not needed");
-            if (devKey) {
-                LOG.infof("Mint a token: deploy/mint-token.sh --key %s --school 00YY00 --role sending-school",
-                        settings.keyDirectory().resolve(DevSigningKey.PRIVATE_KEY_FILE));
-            }
-        }
         JvmWide.remember(settings, values);
         return values;
+    }
+
+    /**
+     * Logs once per JVM what was started and the development-only relaxations in force, so that an
+     * embedded run is never mistaken for a production one.
+     */
+    static void announce(EmbeddedSettings settings, boolean postgres, boolean kafka, boolean devKey,
+            List<String> relaxations) {
+        synchronized (System.getProperties()) {
+            if (System.getProperty(JvmWide.ANNOUNCED) != null) {
+                return;
+            }
+            System.setProperty(JvmWide.ANNOUNCED, "true");
+        }
+        LOG.warnf("Embedded infrastructure in %s: PostgreSQL %s, Kafka %s, development signing key %s. "
+                + "Development-only relaxations in force: %s", settings.dataDirectory(),
+                postgres ? "started" : "not needed", kafka ? "started" : "not needed", devKey ? "in use" : "not needed",
+                relaxations.isEmpty() ? "none" : String.join("; ", relaxations));
+        if (devKey) {
+            LOG.infof("Mint a token: deploy/mint-token.sh --key %s --school 00YY00 --role sending-school",
+                    settings.keyDirectory().resolve(DevSigningKey.PRIVATE_KEY_FILE));
+        }
     }
 
     /**
@@ -119,6 +134,8 @@ public final class EmbeddedInfrastructureConfigSourceFactory implements Configur
     static final class JvmWide {
         private static final String PREFIX = "nl.overdracht.embedded.supplied.";
         private static final String DIRECTORY = PREFIX + "data-directory";
+        /** Not a supplied value (the prefix differs): set once the start was announced. */
+        static final String ANNOUNCED = "nl.overdracht.embedded.announced";
 
         private JvmWide() {
         }

@@ -1,82 +1,201 @@
 package nl.overdracht.embedded;
 
 import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintStream;
 import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import java.util.stream.Stream;
-import org.apache.kafka.common.test.KafkaClusterTestKit;
-import org.apache.kafka.common.test.TestKitNodes;
+import kafka.server.KafkaConfig;
+import kafka.server.KafkaRaftServer;
+import org.apache.kafka.common.Uuid;
+import org.apache.kafka.common.utils.Time;
+import org.apache.kafka.metadata.storage.Formatter;
+import org.apache.kafka.server.common.MetadataVersion;
 
 /**
- * One embedded single-node KRaft Kafka per JVM (combined broker and controller).
+ * One embedded single-node KRaft Kafka per JVM (combined broker and controller), started the way
+ * {@code kafka-storage.sh format} and {@code kafka-server-start.sh} start one.
  *
- * <p>Kafka is only the transport here: PostgreSQL holds every accepted dossier and every event in
- * its outbox, and the outbox relay publishes again what no consumer has recorded as processed. So
- * the broker starts from an empty log directory each time, which keeps it free of the stale
- * cluster state a half-written directory would leave behind.
+ * <p>Its log is kept in the data directory across restarts, so an event the outbox relay handed
+ * to Kafka (and marked published) but no consumer had processed before a crash is still there
+ * afterwards. The directory is formatted (a new cluster id in {@code meta.properties}) only when it
+ * holds no {@code meta.properties} yet; a restart reads the cluster id and the node's directory id
+ * from it, as a real broker does.
+ *
+ * <p>Both listeners are bound to 127.0.0.1 only, without authentication: nothing off this machine
+ * can reach the broker.
+ *
+ * <p>Not Kafka's test kit ({@code KafkaClusterTestKit}): it formats on every start (and refuses a
+ * directory that is formatted already), keeps the cluster id and directory ids in memory rather
+ * than reading them back, and pre-binds its listener sockets to the wildcard address, whatever
+ * {@code listeners} says.
  */
 final class EmbeddedKafka {
 
+    /** The loopback address both listeners bind to. */
+    static final String HOST = "127.0.0.1";
+    static final int NODE_ID = 1;
+    static final String BROKER_LISTENER = "PLAINTEXT";
+    static final String CONTROLLER_LISTENER = "CONTROLLER";
+    /** The broker's log and KRaft metadata, below the Kafka directory. */
+    static final String LOG_DIRECTORY = "log";
+    static final String META_PROPERTIES = "meta.properties";
+
     private static final String[] NOISY_LOGGERS = {"org.apache.kafka", "kafka", "state.change.logger",
         "org.apache.zookeeper"};
-    private static KafkaClusterTestKit cluster;
+    private static KafkaRaftServer server;
+    private static String bootstrapServers;
+    private static int controllerPort;
+    private static boolean hookAdded;
 
     private EmbeddedKafka() {
     }
 
     /** Starts the broker on first use and answers its bootstrap servers. */
     static synchronized String bootstrapServers(Path baseDirectory) {
-        if (cluster == null) {
-            cluster = start(baseDirectory);
+        if (server == null) {
+            start(baseDirectory);
         }
-        return cluster.bootstrapServers();
+        return bootstrapServers;
     }
 
     static synchronized boolean running() {
-        return cluster != null;
+        return server != null;
     }
 
-    private static KafkaClusterTestKit start(Path baseDirectory) {
+    /** The port of the controller listener (the broker's is in {@link #bootstrapServers}). */
+    static synchronized int controllerPort() {
+        return controllerPort;
+    }
+
+    /** Stops the broker (the tests restart it on the same directory); a later call starts it again. */
+    static synchronized void stop() {
+        if (server != null) {
+            close(server);
+            server = null;
+            bootstrapServers = null;
+        }
+    }
+
+    /** The directory the broker keeps its log and metadata in. */
+    static Path logDirectory(Path baseDirectory) {
+        return baseDirectory.resolve(LOG_DIRECTORY);
+    }
+
+    /** Whether {@code baseDirectory} holds a formatted Kafka log. */
+    static boolean formatted(Path baseDirectory) {
+        return Files.isRegularFile(logDirectory(baseDirectory).resolve(META_PROPERTIES));
+    }
+
+    private static void start(Path baseDirectory) {
         for (String name : NOISY_LOGGERS) {
             Logger.getLogger(name).setLevel(Level.WARNING);
         }
+        Path logDirectory = logDirectory(baseDirectory);
         try {
-            deleteRecursively(baseDirectory);
-            Files.createDirectories(baseDirectory);
-            KafkaClusterTestKit started = new KafkaClusterTestKit.Builder(new TestKitNodes.Builder()
-                    .setCombined(true)
-                    .setNumBrokerNodes(1)
-                    .setNumControllerNodes(1)
-                    .setBaseDirectory(baseDirectory)
-                    .build())
-                    .setConfigProp("auto.create.topics.enable", "true")
-                    .setConfigProp("num.partitions", "6")
-                    .setConfigProp("offsets.topic.replication.factor", "1")
-                    .setConfigProp("transaction.state.log.replication.factor", "1")
-                    .setConfigProp("transaction.state.log.min.isr", "1")
-                    .setConfigProp("group.initial.rebalance.delay.ms", "0")
-                    .setDeleteOnClose(false)
-                    .build();
-            started.format();
-            started.startup();
-            started.waitForReadyBrokers();
-            Runtime.getRuntime().addShutdownHook(new Thread(() -> close(started), "embedded-kafka-stop"));
-            return started;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while starting embedded Kafka", e);
+            OwnerOnly.directory(baseDirectory);
+            if (!formatted(baseDirectory)) {
+                // Nothing was ever stored without meta.properties (a broker never started on it): an
+                // interrupted format, or the wiped-at-start layout of earlier versions. Start clean.
+                try (Stream<Path> entries = Files.list(baseDirectory)) {
+                    for (Path entry : entries.toList()) {
+                        deleteRecursively(entry);
+                    }
+                }
+            }
+            OwnerOnly.directory(logDirectory);
+            int brokerPort = freeLoopbackPort();
+            int controllerPort = freeLoopbackPort();
+            KafkaConfig config = new KafkaConfig(config(logDirectory, brokerPort, controllerPort), false);
+            if (!formatted(baseDirectory)) {
+                format(logDirectory);
+            }
+            KafkaRaftServer started = new KafkaRaftServer(config, Time.SYSTEM);
+            try {
+                // returns once the broker is registered with the controller and unfenced
+                started.startup();
+            } catch (RuntimeException e) {
+                close(started);
+                throw e;
+            }
+            server = started;
+            bootstrapServers = HOST + ":" + brokerPort;
+            EmbeddedKafka.controllerPort = controllerPort;
+            if (!hookAdded) {
+                hookAdded = true;
+                Runtime.getRuntime().addShutdownHook(new Thread(EmbeddedKafka::stop, "embedded-kafka-stop"));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("embedded Kafka could not prepare " + baseDirectory, e);
         } catch (Exception e) {
             throw new IllegalStateException("embedded Kafka did not start in " + baseDirectory, e);
         }
     }
 
-    private static void close(KafkaClusterTestKit started) {
+    /** The broker's settings: one combined node, both listeners on the loopback address. */
+    static Map<String, Object> config(Path logDirectory, int brokerPort, int controllerPort) {
+        Map<String, Object> props = new HashMap<>();
+        props.put("process.roles", "broker,controller");
+        props.put("node.id", Integer.toString(NODE_ID));
+        props.put("controller.quorum.voters", NODE_ID + "@" + HOST + ":" + controllerPort);
+        props.put("listeners", BROKER_LISTENER + "://" + HOST + ":" + brokerPort + "," + CONTROLLER_LISTENER + "://"
+                + HOST + ":" + controllerPort);
+        props.put("advertised.listeners", BROKER_LISTENER + "://" + HOST + ":" + brokerPort);
+        props.put("listener.security.protocol.map", BROKER_LISTENER + ":PLAINTEXT," + CONTROLLER_LISTENER + ":PLAINTEXT");
+        props.put("controller.listener.names", CONTROLLER_LISTENER);
+        props.put("inter.broker.listener.name", BROKER_LISTENER);
+        props.put("log.dirs", logDirectory.toString());
+        props.put("metadata.log.dir", logDirectory.toString());
+        props.put("auto.create.topics.enable", "true");
+        props.put("num.partitions", "6");
+        props.put("offsets.topic.replication.factor", "1");
+        props.put("transaction.state.log.replication.factor", "1");
+        props.put("transaction.state.log.min.isr", "1");
+        props.put("share.coordinator.state.topic.replication.factor", "1");
+        props.put("share.coordinator.state.topic.min.isr", "1");
+        props.put("group.initial.rebalance.delay.ms", "0");
+        // the log cleaner's dedupe buffer is 128 MB by default; a development broker needs little
+        props.put("log.cleaner.dedupe.buffer.size", "2097152");
+        return props;
+    }
+
+    /** Formats an empty log directory: a new cluster id, the node id, the current metadata version. */
+    private static void format(Path logDirectory) throws Exception {
+        Formatter formatter = new Formatter()
+                .setPrintStream(new PrintStream(OutputStream.nullOutputStream()))
+                .setNodeId(NODE_ID)
+                .setClusterId(Uuid.randomUuid().toString())
+                .setDirectories(List.of(logDirectory.toString()))
+                .setMetadataLogDirectory(logDirectory.toString())
+                .setControllerListenerName(CONTROLLER_LISTENER)
+                .setReleaseVersion(MetadataVersion.LATEST_PRODUCTION)
+                .setIgnoreFormatted(false);
+        formatter.run();
+    }
+
+    private static int freeLoopbackPort() throws IOException {
+        try (ServerSocket socket = new ServerSocket()) {
+            socket.setReuseAddress(true);
+            socket.bind(new InetSocketAddress(InetAddress.getByName(HOST), 0));
+            return socket.getLocalPort();
+        }
+    }
+
+    private static void close(KafkaRaftServer started) {
         try {
-            started.close();
+            started.shutdown();
+            started.awaitShutdown();
         } catch (Exception ignored) {
             // the JVM is going down; the broker's own shutdown is best effort
         }
