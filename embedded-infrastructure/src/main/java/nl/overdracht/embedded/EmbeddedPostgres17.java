@@ -112,7 +112,7 @@ final class EmbeddedPostgres17 {
                         + " belongs to another running service; stop it first");
             }
             ProcessHandle postmaster = orphan.get();
-            LOG.warnf("Stopping the embedded PostgreSQL (pid %d) a stopped service left running on %s", postmaster.pid(),
+            LOG.warnf("Stopping the embedded PostgreSQL (pid %d) a killed service left running on %s", postmaster.pid(),
                     dataDirectory);
             postmaster.destroy(); // SIGTERM: PostgreSQL's smart shutdown; its clients are gone with the service
             try {
