@@ -19,6 +19,7 @@ import java.util.stream.Stream;
 import kafka.server.KafkaConfig;
 import kafka.server.KafkaRaftServer;
 import org.apache.kafka.common.Uuid;
+import org.apache.kafka.common.utils.Exit;
 import org.apache.kafka.common.utils.Time;
 import org.apache.kafka.metadata.storage.Formatter;
 import org.apache.kafka.server.common.MetadataVersion;
@@ -58,6 +59,9 @@ final class EmbeddedKafka {
     private static String bootstrapServers;
     private static int controllerPort;
     private static boolean hookAdded;
+    /** Set while the broker stops: a fault it reports then must not end the JVM (the tests' or the service's). */
+    private static volatile boolean stopping;
+    private static final org.jboss.logging.Logger LOG = org.jboss.logging.Logger.getLogger(EmbeddedKafka.class);
 
     private EmbeddedKafka() {
     }
@@ -82,7 +86,12 @@ final class EmbeddedKafka {
     /** Stops the broker (the tests restart it on the same directory); a later call starts it again. */
     static synchronized void stop() {
         if (server != null) {
-            close(server);
+            stopping = true;
+            try {
+                close(server);
+            } finally {
+                stopping = false;
+            }
             server = null;
             bootstrapServers = null;
         }
@@ -102,6 +111,7 @@ final class EmbeddedKafka {
         for (String name : NOISY_LOGGERS) {
             Logger.getLogger(name).setLevel(Level.WARNING);
         }
+        guardTheJvm();
         Path logDirectory = logDirectory(baseDirectory);
         try {
             OwnerOnly.directory(baseDirectory);
@@ -141,6 +151,32 @@ final class EmbeddedKafka {
         } catch (Exception e) {
             throw new IllegalStateException("embedded Kafka did not start in " + baseDirectory, e);
         }
+    }
+
+    /**
+     * A broker that meets a fatal fault halts its process (Kafka's {@code Exit}); here that process
+     * is the service's, or the tests'. While the broker stops (the JVM going down, or a test
+     * restarting it), such a fault is logged and the stop goes on, so that it cannot turn a clean
+     * exit into a failed one. A fault while it runs still ends the process, as it would end a
+     * broker of its own, after naming the cause.
+     */
+    private static void guardTheJvm() {
+        Exit.setHaltProcedure((status, message) -> {
+            if (stopping) {
+                LOG.warnf("Embedded Kafka reported a fatal fault while stopping (%s); the stop goes on", message);
+                return;
+            }
+            LOG.errorf("Embedded Kafka met a fatal fault (%s); the process halts, as a broker's own would", message);
+            Runtime.getRuntime().halt(status);
+        });
+        Exit.setExitProcedure((status, message) -> {
+            if (stopping) {
+                LOG.warnf("Embedded Kafka asked to exit while stopping (%s); the stop goes on", message);
+                return;
+            }
+            LOG.errorf("Embedded Kafka asked the process to exit (%s)", message);
+            Runtime.getRuntime().halt(status);
+        });
     }
 
     /** The broker's settings: one combined node, both listeners on the loopback address. */

@@ -41,6 +41,7 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.eclipse.microprofile.config.spi.ConfigSource;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -57,6 +58,16 @@ class EmbeddedInfrastructureConfigSourceFactoryTest {
 
     @TempDir
     static Path dataDirectory;
+
+    /**
+     * JUnit deletes the directory after this class; a broker whose log directory disappears halts
+     * its process (here the tests'), as a real one would. PostgreSQL, a process of its own, is
+     * stopped when the JVM exits.
+     */
+    @AfterAll
+    static void stopKafka() {
+        EmbeddedKafka.stop();
+    }
 
     @Test
     @Order(1)
