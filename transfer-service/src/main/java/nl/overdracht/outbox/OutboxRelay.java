@@ -1,7 +1,10 @@
 package nl.overdracht.outbox;
 
 import io.quarkus.runtime.ShutdownEvent;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics;
 import io.quarkus.scheduler.Scheduled;
+import io.smallrye.common.annotation.Identifier;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -11,6 +14,7 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -19,7 +23,6 @@ import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringSerializer;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 /**
@@ -36,6 +39,9 @@ public class OutboxRelay {
     /** The advisory lock key that elects the one publishing relay. */
     static final long RELAY_LOCK = 0x6f7574626f78L;
 
+    /** The relay producer's client id: its metrics carry it as the {@code client.id} tag. */
+    static final String CLIENT_ID = "overdracht-outbox-relay";
+
     private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
 
     @Inject
@@ -47,8 +53,15 @@ public class OutboxRelay {
     @Inject
     Clock clock;
 
-    @ConfigProperty(name = "kafka.bootstrap.servers")
-    String bootstrapServers;
+    /** Every {@code kafka.*} setting (bootstrap servers, security protocol, SASL, TLS stores), as the consumers get them. */
+    @Inject
+    @Identifier("default-kafka-broker")
+    Map<String, Object> kafka;
+
+    @Inject
+    MeterRegistry registry;
+
+    private volatile KafkaClientMetrics producerMetrics;
 
     /** The topic events are published to ({@link OutboxConfig#topic()}). */
     String topic;
@@ -125,14 +138,10 @@ public class OutboxRelay {
         if (current == null) {
             synchronized (this) {
                 if (producer == null) {
-                    producer = new KafkaProducer<>(Map.of(
-                            ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                            ProducerConfig.ACKS_CONFIG, "all",
-                            ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
-                            ProducerConfig.LINGER_MS_CONFIG, 5,
-                            ProducerConfig.CLIENT_ID_CONFIG, "overdracht-outbox-relay",
-                            ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class,
-                            ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class));
+                    KafkaProducer<String, String> created = new KafkaProducer<>(producerSettings(kafka));
+                    producerMetrics = new KafkaClientMetrics(created);
+                    producerMetrics.bindTo(registry);
+                    producer = created;
                 }
                 current = producer;
             }
@@ -140,7 +149,32 @@ public class OutboxRelay {
         return current;
     }
 
+    /**
+     * The relay producer's settings: every {@code kafka.*} setting a producer knows (so a secured
+     * cluster's protocol, SASL and TLS settings reach the relay exactly as they reach the consumers),
+     * then what the relay's guarantees need, which configuration cannot weaken: acknowledged by all
+     * in-sync replicas, idempotent, string keys and values.
+     */
+    static Map<String, Object> producerSettings(Map<String, Object> kafka) {
+        Map<String, Object> settings = new HashMap<>();
+        kafka.forEach((name, value) -> {
+            if (ProducerConfig.configNames().contains(name)) {
+                settings.put(name, value);
+            }
+        });
+        settings.put(ProducerConfig.ACKS_CONFIG, "all");
+        settings.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+        settings.putIfAbsent(ProducerConfig.LINGER_MS_CONFIG, 5);
+        settings.put(ProducerConfig.CLIENT_ID_CONFIG, CLIENT_ID);
+        settings.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
+        settings.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
+        return settings;
+    }
+
     void close(@Observes ShutdownEvent shutdown) {
+        if (producerMetrics != null) {
+            producerMetrics.close();
+        }
         if (producer != null) {
             producer.close();
         }

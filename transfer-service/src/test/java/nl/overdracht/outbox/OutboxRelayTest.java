@@ -36,6 +36,9 @@ class OutboxRelayTest {
     @Inject
     Pool pool;
 
+    @Inject
+    io.micrometer.core.instrument.MeterRegistry registry;
+
     @Test
     void a_dossiers_events_reach_kafka_once_each_in_the_order_they_were_written_and_are_marked_published() {
         Matched matched = Transfers.matchedOso(TestSchools.dutch("RS"), TestSchools.dutch("RR"));
@@ -95,5 +98,15 @@ class OutboxRelayTest {
         assertThat(read).isEqualTo(event);
         assertThatThrownBy(() -> OutboxEvent.fromJson(new JsonObject().put("eventId", "nonsense")))
                 .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void the_relay_producer_reports_its_kafka_metrics() {
+        Transfers.matchedOso(TestSchools.dutch("RM"), TestSchools.dutch("RN"));
+        relay.publishPending().await().atMost(Transfers.WAIT);
+
+        Transfers.await("the relay producer's send counter", () -> registry.find("kafka.producer.record.send.total")
+                .tag("client.id", OutboxRelay.CLIENT_ID).functionCounters().stream()
+                .filter(counter -> counter.count() > 0).findFirst());
     }
 }
