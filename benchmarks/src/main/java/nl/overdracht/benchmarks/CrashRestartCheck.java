@@ -1,8 +1,11 @@
 package nl.overdracht.benchmarks;
 
+import static nl.overdracht.benchmarks.BenchmarkSupport.bsns;
+import static nl.overdracht.benchmarks.BenchmarkSupport.count;
+import static nl.overdracht.benchmarks.BenchmarkSupport.freePort;
+
 import java.io.IOException;
 import java.math.BigInteger;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -17,7 +20,6 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -147,7 +149,7 @@ public final class CrashRestartCheck {
             PrivateKey key = DevSigningKey.readPrivateKey(dataDir.resolve("keys").resolve(DevSigningKey.PRIVATE_KEY_FILE));
             mintTokens(key);
             registerSchools(key);
-            List<String> pupils = bsns(n);
+            List<String> pupils = bsns(30_000_000, n);
             String[] dossiers = new String[n];
             long started = System.nanoTime();
             submit(pupils, dossiers);
@@ -460,41 +462,12 @@ public final class CrashRestartCheck {
                 .encodeToString(holder.getEncoded()) + "\n-----END CERTIFICATE-----\n";
     }
 
-    /** {@code count} distinct BSNs that pass the eleven-test. */
-    private static List<String> bsns(int count) {
-        List<String> out = new ArrayList<>(count);
-        for (int prefix = 30_000_000; out.size() < count; prefix++) {
-            String eight = Integer.toString(prefix);
-            int sum = 0;
-            for (int i = 0; i < 8; i++) {
-                sum += (eight.charAt(i) - '0') * (9 - i);
-            }
-            if (sum % 11 < 10) {
-                out.add(eight + sum % 11);
-            }
-        }
-        return out;
-    }
-
     private static String state(Connection db, String dossierId) throws SQLException {
         try (var statement = db.prepareStatement("SELECT state FROM dossier WHERE id = ?")) {
             statement.setObject(1, UUID.fromString(dossierId));
             try (ResultSet rows = statement.executeQuery()) {
                 return rows.next() ? rows.getString(1) : null;
             }
-        }
-    }
-
-    private static long count(Connection db, String sql) throws SQLException {
-        try (Statement statement = db.createStatement(); ResultSet rows = statement.executeQuery(sql)) {
-            rows.next();
-            return rows.getLong(1);
-        }
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
         }
     }
 

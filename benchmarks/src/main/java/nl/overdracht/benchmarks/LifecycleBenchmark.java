@@ -1,7 +1,10 @@
 package nl.overdracht.benchmarks;
 
+import static nl.overdracht.benchmarks.BenchmarkSupport.bsns;
+import static nl.overdracht.benchmarks.BenchmarkSupport.count;
+import static nl.overdracht.benchmarks.BenchmarkSupport.freePort;
+
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -11,9 +14,7 @@ import java.nio.file.Path;
 import java.security.PrivateKey;
 import java.sql.Connection;
 import java.sql.DriverManager;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -120,7 +121,7 @@ public final class LifecycleBenchmark {
     }
 
     private void measure(String jdbc, String timerInterval) throws Exception {
-        List<String> pupils = bsns(n);
+        List<String> pupils = bsns(20_000_000, n);
         System.out.printf(Locale.ROOT, "Lifecycle benchmark: N=%d, objection window 0 s, %d clients, timer every %s, "
                 + "%d cores%n", n, clients, timerInterval, Runtime.getRuntime().availableProcessors());
 
@@ -235,35 +236,6 @@ public final class LifecycleBenchmark {
             Thread.sleep(500);
         }
         throw new IllegalStateException("the service did not become ready; see " + log);
-    }
-
-    /** {@code count} distinct BSNs that pass the eleven-test. */
-    private static List<String> bsns(int count) {
-        List<String> out = new ArrayList<>(count);
-        for (int prefix = 20_000_000; out.size() < count; prefix++) {
-            String eight = Integer.toString(prefix);
-            int sum = 0;
-            for (int i = 0; i < 8; i++) {
-                sum += (eight.charAt(i) - '0') * (9 - i);
-            }
-            if (sum % 11 < 10) {
-                out.add(eight + sum % 11);
-            }
-        }
-        return out;
-    }
-
-    private static long count(Connection db, String sql) throws SQLException {
-        try (Statement statement = db.createStatement(); ResultSet rows = statement.executeQuery(sql)) {
-            rows.next();
-            return rows.getLong(1);
-        }
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
     }
 
     private static double seconds(long since) {

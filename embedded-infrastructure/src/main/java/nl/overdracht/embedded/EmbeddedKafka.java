@@ -161,22 +161,17 @@ final class EmbeddedKafka {
      * broker of its own, after naming the cause.
      */
     private static void guardTheJvm() {
-        Exit.setHaltProcedure((status, message) -> {
-            if (stopping) {
-                LOG.warnf("Embedded Kafka reported a fatal fault while stopping (%s); the stop goes on", message);
-                return;
-            }
-            LOG.errorf("Embedded Kafka met a fatal fault (%s); the process halts, as a broker's own would", message);
-            Runtime.getRuntime().halt(status);
-        });
-        Exit.setExitProcedure((status, message) -> {
-            if (stopping) {
-                LOG.warnf("Embedded Kafka asked to exit while stopping (%s); the stop goes on", message);
-                return;
-            }
-            LOG.errorf("Embedded Kafka asked the process to exit (%s)", message);
-            Runtime.getRuntime().halt(status);
-        });
+        Exit.setHaltProcedure((status, message) -> haltUnlessStopping("met a fatal fault", status, message));
+        Exit.setExitProcedure((status, message) -> haltUnlessStopping("asked the process to exit", status, message));
+    }
+
+    private static void haltUnlessStopping(String what, int status, String message) {
+        if (stopping) {
+            LOG.warnf("Embedded Kafka %s while stopping (%s); the stop goes on", what, message);
+            return;
+        }
+        LOG.errorf("Embedded Kafka %s (%s); the process halts, as a broker's own would", what, message);
+        Runtime.getRuntime().halt(status);
     }
 
     /** The broker's settings: one combined node, both listeners on the loopback address. */

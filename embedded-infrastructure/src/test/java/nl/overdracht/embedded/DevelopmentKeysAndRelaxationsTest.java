@@ -1,15 +1,13 @@
 package nl.overdracht.embedded;
 
+import static nl.overdracht.embedded.EmbeddedInfrastructureConfigSourceFactoryTest.context;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.smallrye.config.ConfigSourceContext;
-import io.smallrye.config.ConfigValue;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -98,23 +96,4 @@ class DevelopmentKeysAndRelaxationsTest {
         return PosixFilePermissions.toString(Files.getPosixFilePermissions(path));
     }
 
-    private static ConfigSourceContext context(Map<String, String> values) {
-        return new ConfigSourceContext() {
-            @Override
-            public ConfigValue getValue(String name) {
-                String value = values.get(name);
-                return value == null ? null : ConfigValue.builder().withName(name).withValue(value).build();
-            }
-
-            @Override
-            public Iterator<String> iterateNames() {
-                return values.keySet().iterator();
-            }
-
-            @Override
-            public List<String> getProfiles() {
-                return List.of();
-            }
-        };
-    }
 }

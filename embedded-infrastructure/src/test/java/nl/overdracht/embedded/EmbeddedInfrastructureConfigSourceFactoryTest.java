@@ -260,7 +260,8 @@ class EmbeddedInfrastructureConfigSourceFactoryTest {
         }
     }
 
-    private static ConfigSourceContext context(Map<String, String> values) {
+    /** A configuration context holding exactly {@code values}, as the factory sees one at start. */
+    static ConfigSourceContext context(Map<String, String> values) {
         return new ConfigSourceContext() {
             @Override
             public ConfigValue getValue(String name) {
