@@ -12,4 +12,4 @@ source benchmarks/service.sh
 start_service benchmarks/target/intake-data 55432
 java -cp "benchmarks/target/classes:$(cat benchmarks/target/classpath.txt)" nl.overdracht.benchmarks.IntakeBenchmark \
     --url "$SERVICE_URL" --key "$SERVICE_DATA/keys/jwt-signing-key.pem" \
-    --pg "postgresql://postgres@localhost:55432/postgres" "$@"
+    --pg "postgresql://overdracht_owner@127.0.0.1:55432/overdracht" "$@"

@@ -3,13 +3,15 @@ package nl.overdracht.benchmarks;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.sql.Connection;
+import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import nl.overdracht.embedded.DatabaseRoles;
 
-/** What the benchmarks and the crash check share: pupils, free ports, counting rows. */
+/** What the benchmarks and the crash check share: pupils, free ports, the database, counting rows. */
 final class BenchmarkSupport {
 
     private BenchmarkSupport() {
@@ -29,6 +31,19 @@ final class BenchmarkSupport {
             }
         }
         return out;
+    }
+
+    /** The JDBC URL of the embedded run's database, its PostgreSQL on {@code port}. */
+    static String databaseUrl(int port) {
+        return "jdbc:postgresql://127.0.0.1:" + port + "/" + DatabaseRoles.DATABASE;
+    }
+
+    /**
+     * A connection to {@code jdbcUrl} as the service's own role, which reads every table the counts
+     * need; the embedded PostgreSQL trusts local connections, so no password is checked.
+     */
+    static Connection connect(String jdbcUrl) throws SQLException {
+        return DriverManager.getConnection(jdbcUrl, DatabaseRoles.APP, "");
     }
 
     /** The single number {@code sql} answers. */

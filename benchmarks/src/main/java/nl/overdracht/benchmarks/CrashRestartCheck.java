@@ -1,7 +1,9 @@
 package nl.overdracht.benchmarks;
 
 import static nl.overdracht.benchmarks.BenchmarkSupport.bsns;
+import static nl.overdracht.benchmarks.BenchmarkSupport.connect;
 import static nl.overdracht.benchmarks.BenchmarkSupport.count;
+import static nl.overdracht.benchmarks.BenchmarkSupport.databaseUrl;
 import static nl.overdracht.benchmarks.BenchmarkSupport.freePort;
 
 import java.io.IOException;
@@ -17,7 +19,6 @@ import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.security.PrivateKey;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
@@ -139,7 +140,7 @@ public final class CrashRestartCheck {
         deleteRecursively(dataDir);
         Files.createDirectories(dataDir.getParent());
         api = "http://127.0.0.1:" + httpPort;
-        String jdbc = "jdbc:postgresql://127.0.0.1:" + postgresPort + "/postgres";
+        String jdbc = databaseUrl(postgresPort);
         System.out.printf(Locale.ROOT, "Crash-restart check: N=%d dossiers, %d+%d schools, %d clients, kill -9 after %.0f%% "
                 + "of the enrolments, data in %s%n", n, schools, schools, clients, killAfter * 100, dataDir);
 
@@ -176,7 +177,7 @@ public final class CrashRestartCheck {
 
             // PostgreSQL is a process of its own and outlives the kill: the state at the crash, exactly.
             Map<String, Long> atCrash = new LinkedHashMap<>();
-            try (Connection db = DriverManager.getConnection(jdbc, "postgres", "postgres")) {
+            try (Connection db = connect(jdbc)) {
                 atCrash.put("DELIVERABLE dossiers", count(db, "SELECT count(*) FROM dossier WHERE state = 'DELIVERABLE'"));
                 atCrash.put("RELEASED dossiers", count(db, "SELECT count(*) FROM dossier WHERE state = 'RELEASED'"));
                 atCrash.put("OBJECTION_WINDOW dossiers", count(db,
@@ -196,7 +197,7 @@ public final class CrashRestartCheck {
 
             restarted = start(2);
             System.out.printf(Locale.ROOT, "restarted   on the same data directory in %s%n", dataDir);
-            try (Connection db = DriverManager.getConnection(jdbc, "postgres", "postgres")) {
+            try (Connection db = connect(jdbc)) {
                 List<Integer> waiting = new ArrayList<>();
                 for (int i = 0; i < n; i++) {
                     if ("AWAITING_ENROLMENT".equals(state(db, dossiers[i]))) {

@@ -32,11 +32,13 @@ import nl.overdracht.profile.SampleDossiers;
  * concurrent clients POST OSO dossiers of ~20 KB and ~175 KB and the benchmark reports
  * dossiers/s, MB/s, p50 and p99. In the same run it inserts the same bytes into a scratch table of
  * the same PostgreSQL through the same driver (the Vert.x reactive client) at the same
- * concurrency, and prints the ratio of the two rates.
+ * concurrency, and prints the ratio of the two rates. {@code --pg} connects as the database's owner,
+ * {@code overdracht_owner}: creating and dropping the scratch table is DDL, which the service's own
+ * role may not do.
  *
  * <pre>
  * java -cp ... nl.overdracht.benchmarks.IntakeBenchmark --url http://localhost:8080 \
- *      --key DATA/keys/jwt-signing-key.pem --pg postgresql://localhost:PORT/postgres \
+ *      --key DATA/keys/jwt-signing-key.pem --pg postgresql://overdracht_owner@127.0.0.1:PORT/overdracht \
  *      [--clients 32] [--count 4000] [--warmup 20000]
  * </pre>
  */

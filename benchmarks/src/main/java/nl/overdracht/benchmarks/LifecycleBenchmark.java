@@ -1,7 +1,9 @@
 package nl.overdracht.benchmarks;
 
 import static nl.overdracht.benchmarks.BenchmarkSupport.bsns;
+import static nl.overdracht.benchmarks.BenchmarkSupport.connect;
 import static nl.overdracht.benchmarks.BenchmarkSupport.count;
+import static nl.overdracht.benchmarks.BenchmarkSupport.databaseUrl;
 import static nl.overdracht.benchmarks.BenchmarkSupport.freePort;
 
 import java.io.IOException;
@@ -13,7 +15,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.PrivateKey;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -110,7 +111,7 @@ public final class LifecycleBenchmark {
             mintTokens(key);
             BenchmarkSchools.register(http, api, key, java.util.stream.IntStream.range(0, SCHOOLS)
                     .mapToObj(LifecycleBenchmark::sendingSchool).toList());
-            String jdbc = "jdbc:postgresql://localhost:" + postgresPort + "/postgres";
+            String jdbc = databaseUrl(postgresPort);
             measure(jdbc, timerInterval == null ? "1s" : timerInterval);
         } finally {
             service.destroy();
@@ -137,7 +138,7 @@ public final class LifecycleBenchmark {
         System.out.printf(Locale.ROOT, "seeded      %6d dossiers    in %7.1f s  (%7.1f dossiers/s submitted)%n", n,
                 seedSeconds, n / seedSeconds);
 
-        try (Connection db = DriverManager.getConnection(jdbc, "postgres", "postgres")) {
+        try (Connection db = connect(jdbc)) {
             long awaiting = count(db, "SELECT count(*) FROM dossier WHERE state = 'AWAITING_ENROLMENT'");
             if (awaiting != n) {
                 throw new IllegalStateException(awaiting + " dossiers await enrolment, expected " + n);
@@ -145,7 +146,7 @@ public final class LifecycleBenchmark {
             AtomicReference<Double> lastReleased = new AtomicReference<>();
             long start = System.nanoTime();
             CompletableFuture<Void> watcher = CompletableFuture.runAsync(() -> {
-                try (Connection poll = DriverManager.getConnection(jdbc, "postgres", "postgres")) {
+                try (Connection poll = connect(jdbc)) {
                     while (count(poll, "SELECT count(*) FROM dossier WHERE state = 'RELEASED'") < n) {
                         Thread.sleep(50);
                     }

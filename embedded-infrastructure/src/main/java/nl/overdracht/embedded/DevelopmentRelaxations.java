@@ -40,8 +40,9 @@ final class DevelopmentRelaxations {
                     + settings.keyDirectory());
         }
         if (postgres) {
-            relaxations.add("PostgreSQL superuser postgres without TLS, trusting local connections ("
-                    + EmbeddedPostgres17.HOST + " only)");
+            relaxations.add("PostgreSQL without TLS, trusting local connections without a password ("
+                    + EmbeddedPostgres17.HOST + " only; the superuser " + EmbeddedPostgres17.SUPERUSER
+                    + " as well)");
         }
         if (kafka) {
             relaxations.add("Kafka in plaintext without authentication (" + EmbeddedKafka.HOST + " only)");

@@ -89,8 +89,12 @@ public final class EmbeddedInfrastructureConfigSourceFactory implements Configur
             String jdbcUrl = EmbeddedPostgres17.jdbcUrl(settings.postgresDirectory(), settings.postgresPort());
             values.put("quarkus.datasource.jdbc.url", jdbcUrl);
             values.put(REACTIVE_URL, jdbcUrl.substring("jdbc:".length()));
-            values.put("quarkus.datasource.username", "postgres");
-            values.put("quarkus.datasource.password", "postgres");
+            // the service as the least-privileged role, the migrations as the owner; the server
+            // trusts local connections, so the passwords are not checked
+            values.put("quarkus.datasource.username", DatabaseRoles.APP);
+            values.put("quarkus.datasource.password", DatabaseRoles.APP);
+            values.put("quarkus.flyway.username", DatabaseRoles.OWNER);
+            values.put("quarkus.flyway.password", DatabaseRoles.OWNER);
         }
         if (kafka) {
             values.put(KAFKA_SERVERS, EmbeddedKafka.bootstrapServers(settings.kafkaDirectory()));

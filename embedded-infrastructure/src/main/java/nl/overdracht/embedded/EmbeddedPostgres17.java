@@ -31,6 +31,8 @@ final class EmbeddedPostgres17 {
 
     /** The loopback address the server listens on, and the JDBC URL names. */
     static final String HOST = "127.0.0.1";
+    /** The superuser initdb made; the server trusts local connections, so its password is not checked. */
+    static final String SUPERUSER = "postgres";
 
     /**
      * Durable commits, set explicitly: zonky's defaults turn {@code synchronous_commit} off and
@@ -55,12 +57,21 @@ final class EmbeddedPostgres17 {
         return Map.copyOf(settings);
     }
 
-    /** Starts the server on first use and answers its JDBC URL (database {@code postgres}). */
+    /**
+     * Starts the server on first use, with the service's database and roles ({@link DatabaseRoles}),
+     * and answers the JDBC URL of that database.
+     */
     static synchronized String jdbcUrl(Path dataDirectory, int port) {
         if (server == null) {
             server = start(dataDirectory, port);
+            DatabaseRoles.create(superuserJdbcUrl(server.getPort()), SUPERUSER, SUPERUSER);
         }
-        return "jdbc:postgresql://" + HOST + ":" + server.getPort() + "/postgres";
+        return DatabaseRoles.withDatabase(superuserJdbcUrl(server.getPort()), DatabaseRoles.DATABASE);
+    }
+
+    /** The maintenance database {@code postgres}, where the superuser starts. */
+    static String superuserJdbcUrl(int port) {
+        return "jdbc:postgresql://" + HOST + ":" + port + "/postgres";
     }
 
     static synchronized boolean running() {

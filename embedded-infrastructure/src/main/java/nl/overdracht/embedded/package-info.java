@@ -3,7 +3,9 @@
  *
  * <p>Owns: starting both when no URLs are configured (through {@link
  * nl.overdracht.embedded.EmbeddedInfrastructureConfigSourceFactory}), the directory their data
- * lives in, and the development JWT signing key with {@link nl.overdracht.embedded.MintToken}.
+ * lives in, the service's database and its two roles on a PostgreSQL made for development or tests
+ * ({@link nl.overdracht.embedded.DatabaseRoles}, applying the DBA's own script), and the development
+ * JWT signing key with {@link nl.overdracht.embedded.MintToken}.
  *
  * <p>Must not: be part of a production build (the service never refers to this package; the
  * module is added only by the {@code embedded} Maven profile and for the tests), or start anything

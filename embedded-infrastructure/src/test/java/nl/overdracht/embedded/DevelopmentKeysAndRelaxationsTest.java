@@ -76,7 +76,8 @@ class DevelopmentKeysAndRelaxationsTest {
         assertTrue(off.stream().anyMatch(text -> text.startsWith("overdracht.registry.require-registered=false")), off.toString());
         assertTrue(off.stream().anyMatch(text -> text.contains("development JWT signing key")), off.toString());
         assertTrue(off.stream().anyMatch(text -> text.contains("Kafka in plaintext") && text.contains("127.0.0.1")));
-        assertTrue(off.stream().anyMatch(text -> text.contains("PostgreSQL superuser") && text.contains("127.0.0.1")));
+        assertTrue(off.stream().anyMatch(text -> text.contains("PostgreSQL without TLS, trusting local connections")
+                && text.contains("127.0.0.1")));
         assertEquals(List.of(), on);
         assertEquals(List.of(), unset);
     }

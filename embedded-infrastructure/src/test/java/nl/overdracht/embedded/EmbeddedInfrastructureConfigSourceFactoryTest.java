@@ -97,11 +97,16 @@ class EmbeddedInfrastructureConfigSourceFactoryTest {
         assertTrue(EmbeddedPostgres17.running());
         assertTrue(EmbeddedKafka.running());
         assertEquals(EmbeddedInfrastructureConfigSourceFactory.ORDINAL, supplied.getOrdinal());
+        assertEquals(DatabaseRoles.APP, supplied.getValue("quarkus.datasource.username"));
+        assertEquals(DatabaseRoles.OWNER, supplied.getValue("quarkus.flyway.username"));
         try (Connection connection = DriverManager.getConnection(supplied.getValue("quarkus.datasource.jdbc.url"),
                 supplied.getValue("quarkus.datasource.username"), supplied.getValue("quarkus.datasource.password"));
-                ResultSet answer = connection.createStatement().executeQuery("SHOW server_version_num")) {
+                ResultSet answer = connection.createStatement().executeQuery(
+                        "SELECT current_setting('server_version_num')::int, current_user, current_database()")) {
             assertTrue(answer.next());
             assertTrue(answer.getInt(1) >= 170000, "PostgreSQL 17 or newer");
+            assertEquals(DatabaseRoles.APP, answer.getString(2));
+            assertEquals(DatabaseRoles.DATABASE, answer.getString(3));
         }
         Properties admin = new Properties();
         admin.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, supplied.getValue("kafka.bootstrap.servers"));

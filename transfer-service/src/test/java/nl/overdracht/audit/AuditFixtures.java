@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.function.Predicate;
+import nl.overdracht.testing.Superuser;
 
 /** Test helpers on the shared embedded database. The chain is global: tests find their entries by dossier id. */
 final class AuditFixtures {
@@ -57,18 +58,22 @@ final class AuditFixtures {
                 }, java.util.Objects::nonNull);
     }
 
-    /** Runs {@code sql} on audit_entry as the superuser would to tamper: triggers off, change, triggers on. */
-    static void tamper(Pool pool, String sql, Tuple params) {
-        pool.withTransaction(tx -> tx.query("ALTER TABLE audit_entry DISABLE TRIGGER audit_entry_append_only").execute()
+    /**
+     * Runs {@code sql} on audit_entry as the superuser, the one role that can: triggers off, change,
+     * triggers on. The service's own role can do none of it.
+     */
+    static void tamper(String sql, Tuple params) {
+        Superuser.pool().withTransaction(tx -> tx.query("ALTER TABLE audit_entry DISABLE TRIGGER audit_entry_append_only")
+                .execute()
                 .flatMap(ignored -> tx.preparedQuery(sql).execute(params))
                 .flatMap(ignored -> tx.query("ALTER TABLE audit_entry ENABLE TRIGGER audit_entry_append_only").execute())
                 .replaceWithVoid()).await().atMost(WAIT);
     }
 
-    /** Puts a tampered or deleted entry back exactly as it was chained. */
-    static void restore(Pool pool, AuditEntry entry) {
-        tamper(pool, "DELETE FROM audit_entry WHERE seq = $1", Tuple.of(entry.seq()));
-        pool.preparedQuery("INSERT INTO audit_entry (" + AuditRepository.ENTRY_COLUMNS
+    /** Puts a tampered or deleted entry back exactly as it was chained, as the superuser. */
+    static void restore(AuditEntry entry) {
+        tamper("DELETE FROM audit_entry WHERE seq = $1", Tuple.of(entry.seq()));
+        Superuser.pool().preparedQuery("INSERT INTO audit_entry (" + AuditRepository.ENTRY_COLUMNS
                         + ") VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)")
                 .execute(AuditRepository.entryTuple(entry))
                 .await().atMost(WAIT);

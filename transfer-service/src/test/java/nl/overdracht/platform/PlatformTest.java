@@ -17,6 +17,8 @@ import java.util.ArrayList;
 import java.util.List;
 import nl.overdracht.security.Roles;
 import nl.overdracht.testing.Tokens;
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.MigrationInfo;
 import org.junit.jupiter.api.Test;
 
 /** The service's own surface: problem details, OpenAPI, health and metrics, migrations. */
@@ -25,6 +27,9 @@ class PlatformTest {
 
     @Inject
     Pool pool;
+
+    @Inject
+    Flyway flyway;
 
     @TestHTTPResource(value = "health/ready", management = true)
     URL readiness;
@@ -89,12 +94,14 @@ class PlatformTest {
 
     @Test
     void the_migrations_from_the_schema_module_are_applied() {
+        // Flyway reads its history as the owner: the service's own role is granted nothing on it
         List<String> applied = new ArrayList<>();
-        for (Row row : pool.query("SELECT script FROM flyway_schema_history WHERE success ORDER BY installed_rank")
-                .execute().await().indefinitely()) {
-            applied.add(row.getString("script"));
+        for (MigrationInfo migration : flyway.info().applied()) {
+            assertThat(migration.getState().isFailed()).as(migration.getScript()).isFalse();
+            applied.add(migration.getScript());
         }
         assertThat(applied).anyMatch(script -> script.endsWith("V1__outbox_and_processed_events.sql"));
+        assertThat(flyway.info().pending()).isEmpty();
         Row table = pool.query("SELECT to_regclass('public.outbox_event') IS NOT NULL AS present")
                 .execute().await().indefinitely().iterator().next();
         assertThat(table.getBoolean("present")).isTrue();
