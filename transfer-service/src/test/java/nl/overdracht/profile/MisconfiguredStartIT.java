@@ -19,8 +19,9 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The packaged service, started with an official OSO file that is not there or does not compile,
  * stops at start with a message naming the property; it never becomes a ready service that fails
- * every submission. Runs the real artefact in a process of its own, with nothing embedded started
- * (PostgreSQL and Kafka are named but not there; they are not reached before the check).
+ * every submission. Runs the real artefact in a process of its own on an embedded PostgreSQL of its
+ * own, left unmigrated (the start checks the database role before the profiles); Kafka is named but
+ * not there, and not reached before the check.
  */
 class MisconfiguredStartIT {
 
@@ -56,9 +57,6 @@ class MisconfiguredStartIT {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Dquarkus.http.port=0", "-Dquarkus.management.port=0",
                 "-Doverdracht.embedded.data-dir=" + dir.resolve("data"),
-                "-Dquarkus.datasource.reactive.url=postgresql://127.0.0.1:9/none",
-                "-Dquarkus.datasource.jdbc.url=jdbc:postgresql://127.0.0.1:9/none",
-                "-Dquarkus.datasource.username=none", "-Dquarkus.datasource.password=none",
                 "-Dkafka.bootstrap.servers=127.0.0.1:9", "-Dquarkus.flyway.migrate-at-start=false",
                 "-D" + property + "=" + value, "-jar", APP.toAbsolutePath().toString()));
         Process process = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true).start();
