@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.util.Base64;
 import java.util.Objects;
+import java.util.Optional;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
@@ -35,7 +36,7 @@ public class BlindIndex {
 
     @Inject
     BlindIndex(CryptoConfig config) {
-        this(config.blindIndexKey());
+        this(config.blindIndexKey().orElseThrow(() -> new IllegalStateException(KEY_PROPERTY + " is not configured")));
     }
 
     /** An index with this base64 key, as {@value #KEY_PROPERTY} gives it. */
@@ -50,6 +51,16 @@ public class BlindIndex {
             throw new IllegalStateException(KEY_PROPERTY + " must be at least " + MIN_KEY_BYTES + " bytes");
         }
         this.key = new SecretKeySpec(key, HMAC);
+    }
+
+    /** What keeps {@code base64Key} from being a blind index key, if anything; never quotes the key. */
+    static Optional<String> keyProblem(String base64Key) {
+        try {
+            return Base64.getDecoder().decode(base64Key.strip()).length < MIN_KEY_BYTES
+                    ? Optional.of("must be base64 of at least " + MIN_KEY_BYTES + " bytes") : Optional.empty();
+        } catch (IllegalArgumentException e) {
+            return Optional.of("is not valid base64");
+        }
     }
 
     private static byte[] decode(String base64Key) {

@@ -1,5 +1,6 @@
 package nl.overdracht.crypto;
 
+import io.quarkus.arc.Unremovable;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.time.Duration;
@@ -9,8 +10,9 @@ import java.util.Optional;
 /**
  * {@code overdracht.crypto.*}: the key-encryption keys, the blind index key, the re-wrap job and the
  * start-up warm-up. The keys are secrets and have no defaults (the embedded development run supplies
- * its own). The signing identity is configured under {@code overdracht.signing.*} ({@link SigningConfig}).
+ * its own); {@link KeySettingsCheck} checks them at start. The signing identity is configured under {@code overdracht.signing.*} ({@link SigningConfig}).
  */
+@Unremovable
 @ConfigMapping(prefix = "overdracht.crypto")
 public interface CryptoConfig {
 
@@ -27,9 +29,10 @@ public interface CryptoConfig {
 
     /**
      * Base64 key (at least 32 bytes) of the HMAC blind index over pupil ids; changing it invalidates
-     * every stored index.
+     * every stored index. Required: optional here only so that {@link KeySettingsCheck} names it
+     * together with every other missing setting.
      */
-    String blindIndexKey();
+    Optional<String> blindIndexKey();
 
     /**
      * How often the re-wrap job looks for data keys under an older key-encryption key (read by the

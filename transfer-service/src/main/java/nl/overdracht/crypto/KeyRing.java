@@ -5,6 +5,7 @@ import java.util.Collection;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Collections;
 import java.util.SortedMap;
 import java.util.SortedSet;
@@ -101,23 +102,35 @@ public final class KeyRing {
     }
 
     private static byte[] decode(String propertyName, String base64) {
+        keyProblem(base64).ifPresent(problem -> {
+            throw new IllegalStateException(propertyName + " " + problem);
+        });
+        return Base64.getDecoder().decode(base64.strip());
+    }
+
+    /** What keeps {@code base64} from being a key-encryption key, if anything; never quotes the key. */
+    static Optional<String> keyProblem(String base64) {
         try {
-            byte[] raw = Base64.getDecoder().decode(base64.strip());
-            if (raw.length != KeyEncryptionKey.KEY_BYTES) {
-                throw new IllegalStateException(propertyName + " must be base64 of exactly "
-                        + KeyEncryptionKey.KEY_BYTES + " bytes");
-            }
-            return raw;
+            return Base64.getDecoder().decode(base64.strip()).length != KeyEncryptionKey.KEY_BYTES
+                    ? Optional.of("must be base64 of exactly " + KeyEncryptionKey.KEY_BYTES + " bytes") : Optional.empty();
         } catch (IllegalArgumentException e) {
-            // the decoder's message could quote the value: do not chain it
-            throw new IllegalStateException(propertyName + " is not valid base64");
+            // the decoder's message could quote the value: do not pass it on
+            return Optional.of("is not valid base64");
         }
     }
 
     static void requireValidVersion(String version) {
-        if (version == null || !VERSION.matcher(version).matches()) {
+        if (!isValidVersion(version)) {
             throw new IllegalArgumentException("a key version must match " + VERSION.pattern());
         }
+    }
+
+    static boolean isValidVersion(String version) {
+        return version != null && VERSION.matcher(version).matches();
+    }
+
+    static String versionPattern() {
+        return VERSION.pattern();
     }
 
     /** The version new data keys are wrapped under. */

@@ -26,7 +26,12 @@ public class SigningIdentityProducer {
     @Produces
     @Singleton
     SigningIdentity signingIdentity(SigningConfig config) {
-        return new SigningIdentity(readPrivateKey(config.privateKey()), readCertificate(config.certificate()));
+        return new SigningIdentity(readPrivateKey(config.privateKey().orElseThrow(() -> notConfigured("private-key"))),
+                readCertificate(config.certificate().orElseThrow(() -> notConfigured("certificate"))));
+    }
+
+    private static IllegalStateException notConfigured(String name) {
+        return new IllegalStateException("overdracht.signing." + name + " is not configured");
     }
 
     static PrivateKey readPrivateKey(Path file) {

@@ -1,5 +1,6 @@
 package nl.overdracht.lifecycle;
 
+import io.quarkus.arc.Unremovable;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.time.Duration;
@@ -9,6 +10,7 @@ import java.util.Optional;
  * {@code overdracht.lifecycle.*}: the lifecycle timer's pace and batches, how long unmatched enrolments are
  * kept, and the objection window override.
  */
+@Unremovable
 @ConfigMapping(prefix = "overdracht.lifecycle")
 public interface LifecycleConfig {
 

@@ -1,13 +1,11 @@
 package nl.overdracht.lifecycle;
 
-import io.quarkus.runtime.StartupEvent;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import java.time.Clock;
@@ -70,13 +68,6 @@ public class LifecycleTimer {
     void configure(LifecycleConfig config) {
         batchSize = config.batchSize();
         unmatchedEnrolmentRetention = config.unmatchedEnrolmentRetention();
-    }
-
-    /** A retention of zero or less would purge enrolments before any dossier could match them: refused at start. */
-    void checkRetention(@Observes StartupEvent started) {
-        if (unmatchedEnrolmentRetention.isNegative() || unmatchedEnrolmentRetention.isZero()) {
-            throw new IllegalArgumentException(UNMATCHED_ENROLMENT_RETENTION + " must be positive");
-        }
     }
 
     @Scheduled(every = "${overdracht.lifecycle.timer-interval:1s}", delayed = "2s",

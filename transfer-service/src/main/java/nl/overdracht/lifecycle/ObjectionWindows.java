@@ -19,6 +19,7 @@ import org.jboss.logging.Logger;
 @ApplicationScoped
 public class ObjectionWindows {
 
+    static final String OVERRIDE = "overdracht.lifecycle.objection-window-override";
     private static final Logger LOG = Logger.getLogger(ObjectionWindows.class);
 
     private final Optional<Duration> override;
@@ -31,14 +32,14 @@ public class ObjectionWindows {
     /** With {@code override} replacing every profile's window, or none; a negative one is refused. */
     ObjectionWindows(Optional<Duration> override) {
         if (override.isPresent() && override.get().isNegative()) {
-            throw new IllegalArgumentException("overdracht.lifecycle.objection-window-override must not be negative");
+            throw new IllegalArgumentException(OVERRIDE + " must not be negative");
         }
         this.override = override;
     }
 
     void announce(@Observes StartupEvent started) {
-        override.ifPresent(window -> LOG.warnf("overdracht.lifecycle.objection-window-override is set: every "
-                + "objection window is %s instead of the profile's; never do this in production", window));
+        override.ifPresent(window -> LOG.warnf("%s is set: every objection window is %s instead of the profile's; "
+                + "never do this in production", OVERRIDE, window));
     }
 
     /** How long parents may object once a dossier of {@code profile} is matched. */

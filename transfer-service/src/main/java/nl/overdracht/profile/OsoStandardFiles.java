@@ -101,7 +101,7 @@ public record OsoStandardFiles(Optional<OsoSchemaValidator> xsd, Optional<OsoRul
         }
     }
 
-    private static Set<String> osoVersions(ProfileCatalog catalog) {
+    static Set<String> osoVersions(ProfileCatalog catalog) {
         return new java.util.TreeSet<>(catalog.all().stream().filter(p -> p.oso().isPresent()).map(Profile::version).toList());
     }
 }

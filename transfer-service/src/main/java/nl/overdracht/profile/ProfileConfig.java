@@ -1,5 +1,6 @@
 package nl.overdracht.profile;
 
+import io.quarkus.arc.Unremovable;
 import io.smallrye.config.ConfigMapping;
 import java.nio.file.Path;
 import java.util.Map;
@@ -9,6 +10,7 @@ import java.util.Optional;
  * {@code overdracht.profiles.*}: the official files of the OSO standard, per profile version. None is
  * required; a profile version runs on its profile data alone when none is configured.
  */
+@Unremovable
 @ConfigMapping(prefix = "overdracht.profiles")
 public interface ProfileConfig {
 
