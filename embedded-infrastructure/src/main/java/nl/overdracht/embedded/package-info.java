@@ -3,7 +3,8 @@
  *
  * <p>Owns: starting both when no URLs are configured (through {@link
  * nl.overdracht.embedded.EmbeddedInfrastructureConfigSourceFactory}), the directory their data
- * lives in, the service's database and its two roles on a PostgreSQL made for development or tests
+ * lives in, stopping both after the service has stopped ({@link nl.overdracht.embedded.AfterTheService}),
+ * the service's database and its two roles on a PostgreSQL made for development or tests
  * ({@link nl.overdracht.embedded.DatabaseRoles}, applying the DBA's own script), and the development
  * JWT signing key with {@link nl.overdracht.embedded.MintToken}.
  *

@@ -17,7 +17,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 import nl.overdracht.crypto.SigningIdentity;
-import org.jboss.logging.Logger;
+import nl.overdracht.platform.BackgroundWork;
 
 /**
  * The one chainer: moves pending entries into {@code audit_entry} in batches, each in one
@@ -33,7 +33,6 @@ public class AuditChainer {
     /** The advisory lock key ("OVDAUDIT" in ASCII); no other feature may use it. */
     static final long LOCK_KEY = 0x4F5644415544_4954L;
     private static final int LOCKED = -1;
-    private static final Logger LOG = Logger.getLogger(AuditChainer.class);
 
     @Inject
     Pool pool;
@@ -55,6 +54,9 @@ public class AuditChainer {
 
     @Inject
     Vertx vertx;
+
+    @Inject
+    BackgroundWork work;
 
     private final AtomicBoolean running = new AtomicBoolean();
     private volatile long timer = -1;
@@ -78,12 +80,7 @@ public class AuditChainer {
         if (!running.compareAndSet(false, true)) {
             return;
         }
-        chainPending(false).subscribe().with(
-                chained -> running.set(false),
-                failure -> {
-                    running.set(false);
-                    LOG.errorf("Audit chaining failed: %s", failure.getClass().getSimpleName());
-                });
+        work.round("Audit chaining round", () -> chainPending(false)).subscribe().with(done -> running.set(false));
     }
 
     /** Chains everything pending now, waiting for the lock if another chainer holds it. */

@@ -15,7 +15,7 @@ import nl.overdracht.audit.AuditAction;
 import nl.overdracht.audit.AuditActor;
 import nl.overdracht.audit.AuditLog;
 import nl.overdracht.audit.AuditRecord;
-import org.jboss.logging.Logger;
+import nl.overdracht.platform.BackgroundWork;
 
 /**
  * After a key-encryption key rotation ({@code overdracht.crypto.kek-current} names a new version),
@@ -29,7 +29,6 @@ import org.jboss.logging.Logger;
 @ApplicationScoped
 public class KeyRewrapJob {
 
-    private static final Logger LOG = Logger.getLogger(KeyRewrapJob.class);
     private static final AuditActor JOB = AuditActor.system("key-rewrap");
 
     @Inject
@@ -48,6 +47,9 @@ public class KeyRewrapJob {
     @Inject
     AuditLog audit;
 
+    @Inject
+    BackgroundWork work;
+
     /** Rows re-wrapped per transaction ({@link CryptoConfig#rewrapBatchSize()}). */
     int batchSize;
 
@@ -59,10 +61,7 @@ public class KeyRewrapJob {
     @Scheduled(every = "${overdracht.crypto.rewrap-interval:10m}", delayed = "30s",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     Uni<Void> tick() {
-        return rewrapAll().onFailure().recoverWithItem(failure -> {
-            LOG.warnf("Key re-wrap round failed (%s); it retries on the next round", failure.getClass().getSimpleName());
-            return 0;
-        }).replaceWithVoid();
+        return work.round("Key re-wrap round", this::rewrapAll);
     }
 
     /** Re-wraps every data key not under the current version; answers how many. */

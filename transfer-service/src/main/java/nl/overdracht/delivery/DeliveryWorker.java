@@ -16,6 +16,7 @@ import nl.overdracht.lifecycle.DossierRepository;
 import nl.overdracht.lifecycle.DossierStateChanged;
 import nl.overdracht.outbox.OutboxEvent;
 import nl.overdracht.outbox.ProcessedEvents;
+import nl.overdracht.platform.BackgroundWork;
 import nl.overdracht.registry.RegistryListener;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
@@ -52,6 +53,9 @@ public class DeliveryWorker implements RegistryListener {
     @Inject
     Clock clock;
 
+    @Inject
+    BackgroundWork work;
+
     /** Dossiers looked at per retry round or registry change ({@link DeliveryConfig#batchSize()}). */
     int batchSize;
 
@@ -62,6 +66,10 @@ public class DeliveryWorker implements RegistryListener {
 
     @Incoming("dossier-events-delivery")
     public Uni<Void> consume(String record) {
+        return work.handling(() -> consumeNow(record));
+    }
+
+    private Uni<Void> consumeNow(String record) {
         return OutboxEvent.parse(record).map(event -> handle(event).onFailure().recoverWithItem(failure -> {
             LOG.warnf("Packaging dossier %s failed (%s); the retry takes it up", event.aggregateId(),
                     failure.getClass().getSimpleName());
@@ -82,11 +90,7 @@ public class DeliveryWorker implements RegistryListener {
     @Scheduled(every = "${overdracht.delivery.retry-interval:1m}", delayed = "10s",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     Uni<Void> tick() {
-        return retryDue().onFailure().recoverWithItem(failure -> {
-            LOG.warnf("Delivery retry round failed (%s); it runs again on the next tick",
-                    failure.getClass().getSimpleName());
-            return 0;
-        }).replaceWithVoid();
+        return work.round("Delivery retry round", this::retryDue);
     }
 
     /** One round over every school: answers how many dossiers were packaged, re-encrypted or withheld. */
@@ -101,9 +105,8 @@ public class DeliveryWorker implements RegistryListener {
      */
     @Override
     public Uni<Void> schoolChanged(String schoolId) {
-        refreshDue(Optional.of(schoolId)).subscribe().with(count -> { },
-                failure -> LOG.warnf("Packaging after a change of school %s failed (%s); the retry takes it up",
-                        schoolId, failure.getClass().getSimpleName()));
+        work.round("Packaging after a change of school " + schoolId, () -> refreshDue(Optional.of(schoolId)))
+                .subscribe().with(done -> { });
         return Uni.createFrom().voidItem();
     }
 

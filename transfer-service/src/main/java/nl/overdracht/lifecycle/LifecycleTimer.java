@@ -14,9 +14,9 @@ import java.time.Instant;
 import java.util.List;
 import nl.overdracht.audit.AuditActor;
 import nl.overdracht.enrolment.EnrolmentPurge;
+import nl.overdracht.platform.BackgroundWork;
 import nl.overdracht.profile.Profile;
 import nl.overdracht.profile.ProfileCatalog;
-import org.jboss.logging.Logger;
 
 /**
  * Moves dossiers whose time has come: the objection window elapsed → RELEASED (an OBJECTED dossier
@@ -32,7 +32,6 @@ import org.jboss.logging.Logger;
 @ApplicationScoped
 public class LifecycleTimer {
 
-    private static final Logger LOG = Logger.getLogger(LifecycleTimer.class);
     private static final AuditActor TIMER = AuditActor.system("lifecycle-timer");
 
     public static final String UNMATCHED_ENROLMENT_RETENTION = "overdracht.lifecycle.unmatched-enrolment-retention";
@@ -58,6 +57,9 @@ public class LifecycleTimer {
     @Inject
     Clock clock;
 
+    @Inject
+    BackgroundWork work;
+
     /** Dossiers (or unmatched enrolments) moved per transaction ({@link LifecycleConfig#batchSize()}). */
     int batchSize;
 
@@ -73,10 +75,7 @@ public class LifecycleTimer {
     @Scheduled(every = "${overdracht.lifecycle.timer-interval:1s}", delayed = "2s",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     Uni<Void> tick() {
-        return runDue().onFailure().recoverWithItem(failure -> {
-            LOG.warnf("Lifecycle round failed (%s); it retries on the next tick", failure.getClass().getSimpleName());
-            return 0;
-        }).replaceWithVoid();
+        return work.round("Lifecycle round", this::runDue);
     }
 
     /**

@@ -12,6 +12,7 @@ import java.util.Optional;
 import java.util.Set;
 import nl.overdracht.outbox.OutboxEvent;
 import nl.overdracht.outbox.ProcessedEvents;
+import nl.overdracht.platform.BackgroundWork;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 /**
@@ -36,10 +37,13 @@ public class SchoolNotifications {
     @Inject
     Clock clock;
 
+    @Inject
+    BackgroundWork work;
+
     @Incoming("dossier-events-notifications")
     public Uni<Void> consume(String record) {
-        return OutboxEvent.parse(record).map(event -> handle(event).replaceWithVoid())
-                .orElseGet(() -> Uni.createFrom().voidItem());
+        return work.handling(() -> OutboxEvent.parse(record).map(event -> handle(event).replaceWithVoid())
+                .orElseGet(() -> Uni.createFrom().voidItem()));
     }
 
     /**

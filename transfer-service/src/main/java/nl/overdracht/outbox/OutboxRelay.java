@@ -18,12 +18,12 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import nl.overdracht.platform.BackgroundWork;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringSerializer;
-import org.jboss.logging.Logger;
 
 /**
  * Publishes committed outbox events to Kafka, oldest first, keyed by aggregate id, and marks them
@@ -42,8 +42,6 @@ public class OutboxRelay {
     /** The relay producer's client id: its metrics carry it as the {@code client.id} tag. */
     static final String CLIENT_ID = "overdracht-outbox-relay";
 
-    private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
-
     @Inject
     Pool pool;
 
@@ -60,6 +58,9 @@ public class OutboxRelay {
 
     @Inject
     MeterRegistry registry;
+
+    @Inject
+    BackgroundWork work;
 
     private volatile KafkaClientMetrics producerMetrics;
 
@@ -80,10 +81,7 @@ public class OutboxRelay {
     @Scheduled(every = "${overdracht.outbox.poll-interval:0.2s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
             delayed = "1s")
     Uni<Void> tick() {
-        return publishPending().onFailure().recoverWithItem(failure -> {
-            LOG.warnf("Outbox relay round failed (%s); it retries on the next tick", failure.getClass().getSimpleName());
-            return 0;
-        }).replaceWithVoid();
+        return work.round("Outbox relay round", this::publishPending);
     }
 
     /** Publishes everything committed and unpublished now; answers how many events it published. */

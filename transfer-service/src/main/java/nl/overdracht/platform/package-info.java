@@ -4,7 +4,9 @@
  * <p>Owns: the one exception mapper and the one table from error kind to status and type URI
  * ({@link nl.overdracht.platform.ProblemType}); the problems several features answer, each worded
  * once ({@link nl.overdracht.platform.Problems}); the shared query parameters, {@code limit} and
- * {@code cursor} ({@link nl.overdracht.platform.QueryParams}); the injectable {@link java.time.Clock}.
+ * {@code cursor} ({@link nl.overdracht.platform.QueryParams}); the injectable {@link java.time.Clock};
+ * the service's own work — timer rounds and consumed messages — and its orderly stop ({@link
+ * nl.overdracht.platform.BackgroundWork}).
  *
  * <p>Must not: know about dossiers, schools or any other feature beyond the wording of a problem;
  * put a stack trace, an internal class name or a field value from a request into a response or a
