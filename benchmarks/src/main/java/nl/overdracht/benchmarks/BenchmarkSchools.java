@@ -9,7 +9,7 @@ import java.security.PrivateKey;
 import java.util.List;
 import nl.overdracht.embedded.MintToken;
 
-/** Registers the benchmark's sending schools through the registry API, as an operator would. */
+/** Registers the benchmark's schools through the registry API, as an operator would. */
 final class BenchmarkSchools {
 
     static final String REGION = "benchmark";

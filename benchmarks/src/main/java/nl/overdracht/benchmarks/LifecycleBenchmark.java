@@ -110,7 +110,7 @@ public final class LifecycleBenchmark {
             PrivateKey key = DevSigningKey.readPrivateKey(dataDir.resolve("keys").resolve(DevSigningKey.PRIVATE_KEY_FILE));
             mintTokens(key);
             BenchmarkSchools.register(http, api, key, java.util.stream.IntStream.range(0, SCHOOLS)
-                    .mapToObj(LifecycleBenchmark::sendingSchool).toList());
+                    .mapToObj(i -> List.of(sendingSchool(i), receivingSchool(i))).flatMap(List::stream).toList());
             String jdbc = databaseUrl(postgresPort);
             measure(jdbc, timerInterval == null ? "1s" : timerInterval);
         } finally {
@@ -210,10 +210,15 @@ public final class LifecycleBenchmark {
         return String.format("%02dBS00", i);
     }
 
+    /** The school that enrols the pupils of {@link #sendingSchool}: registered too, as only admitted schools enrol. */
+    private static String receivingSchool(int i) {
+        return String.format("%02dBR00", i);
+    }
+
     private void mintTokens(PrivateKey key) {
         for (int i = 0; i < SCHOOLS; i++) {
             MintToken.Request sending = MintToken.Request.forSchool(sendingSchool(i), "sending-school");
-            MintToken.Request receiving = MintToken.Request.forSchool(String.format("%02dBR00", i), "receiving-school");
+            MintToken.Request receiving = MintToken.Request.forSchool(receivingSchool(i), "receiving-school");
             sendingTokens[i] = MintToken.mint(sending.issuedAt(sending.issuedAt(), Duration.ofHours(6)), key);
             receivingTokens[i] = MintToken.mint(receiving.issuedAt(receiving.issuedAt(), Duration.ofHours(6)), key);
         }
