@@ -26,4 +26,11 @@ public interface OutboxConfig {
      */
     @WithDefault("0.2s")
     Duration pollInterval();
+
+    /**
+     * How long an event may wait unpublished before the relay's readiness check reports DOWN: by then
+     * no instance's relay is publishing (the one that leads may be failing, or stuck).
+     */
+    @WithDefault("1m")
+    Duration unpublishedMaxAge();
 }

@@ -9,6 +9,7 @@ import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.SqlConnection;
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
@@ -18,6 +19,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicReference;
 import nl.overdracht.platform.BackgroundWork;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.Producer;
@@ -78,17 +80,40 @@ public class OutboxRelay {
 
     private volatile Producer<String, String> producer;
 
+    /** What the rounds have come to, for the readiness check; a round's end replaces it. */
+    private final AtomicReference<RelayState> state = new AtomicReference<>();
+
+    @PostConstruct
+    void starting() {
+        state.set(new RelayState.Starting(clock.instant()));
+    }
+
     @Scheduled(every = "${overdracht.outbox.poll-interval:0.2s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
             delayed = "1s")
     Uni<Void> tick() {
         return work.round("Outbox relay round", this::publishPending);
     }
 
-    /** Publishes everything committed and unpublished now; answers how many events it published. */
+    /**
+     * Publishes everything committed and unpublished now (a round); answers how many events it
+     * published: none when another instance holds the relay lock.
+     */
     public Uni<Integer> publishPending() {
+        return publishAll()
+                .invoke(count -> state.updateAndGet(current -> current.succeeded(clock.instant())))
+                .onFailure().invoke(failure -> state.updateAndGet(
+                        current -> current.failed(clock.instant(), PublishFailure.reason(failure))));
+    }
+
+    /** How this relay's rounds have gone: the last one's outcome, since when it publishes or fails. */
+    RelayState state() {
+        return state.get();
+    }
+
+    private Uni<Integer> publishAll() {
         return publishBatch().flatMap(count -> count < batchSize
                 ? Uni.createFrom().item(count)
-                : publishPending().map(more -> count + more));
+                : publishAll().map(more -> count + more));
     }
 
     private Uni<Integer> publishBatch() {

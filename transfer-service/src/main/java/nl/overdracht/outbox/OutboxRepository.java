@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The SQL of {@code outbox_event}. Which events are written, and who publishes them when, is the
@@ -55,6 +56,14 @@ class OutboxRepository {
                                     (JsonObject) row.getValue("payload"), row.getOffsetDateTime("created_at").toInstant()))));
                     return events;
                 });
+    }
+
+    /** When the oldest event not yet published was written; empty when every event is published. */
+    Uni<Optional<Instant>> oldestUnpublished(SqlClient client) {
+        return client.query("SELECT created_at FROM outbox_event WHERE published_at IS NULL ORDER BY position LIMIT 1")
+                .execute()
+                .map(rows -> rows.size() == 0 ? Optional.empty()
+                        : Optional.of(rows.iterator().next().getOffsetDateTime("created_at").toInstant()));
     }
 
     /** Marks the events at these positions published at {@code at}. */
