@@ -30,9 +30,10 @@ import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
  * The development secrets of the embedded run, created once in the key directory and kept: the
  * key-encryption key for dossiers at rest, the blind-index key for pupil ids, and Overdracht's own
  * signing key with a self-signed certificate. Every file is 0600 in a 0700 directory. A production
- * deployment configures its own.
+ * deployment configures its own; the tests of the production build make a set like this one in a
+ * directory of their own and configure the service with it.
  */
-final class DevServiceKeys {
+public final class DevServiceKeys {
 
     static final String KEK_VERSION = "v1";
     static final String KEK_FILE = "kek-" + KEK_VERSION + ".b64";
@@ -43,8 +44,11 @@ final class DevServiceKeys {
     private DevServiceKeys() {
     }
 
-    /** The crypto settings, creating the keys on first use. */
-    static synchronized Map<String, String> cryptoSettings(Path keyDirectory) {
+    /**
+     * The crypto settings ({@code overdracht.crypto.kek.v1}, {@code kek-current},
+     * {@code blind-index-key}), creating the keys on first use. The values are secrets: never log them.
+     */
+    public static synchronized Map<String, String> cryptoSettings(Path keyDirectory) {
         Map<String, String> values = new HashMap<>();
         values.put("overdracht.crypto.kek." + KEK_VERSION, secret(keyDirectory.resolve(KEK_FILE)));
         values.put("overdracht.crypto.kek-current", KEK_VERSION);
@@ -53,7 +57,7 @@ final class DevServiceKeys {
     }
 
     /** The signing identity settings (paths to PEM files), creating them on first use. */
-    static synchronized Map<String, String> signingSettings(Path keyDirectory) {
+    public static synchronized Map<String, String> signingSettings(Path keyDirectory) {
         Path key = keyDirectory.resolve(SIGNING_KEY_FILE);
         Path certificate = keyDirectory.resolve(SIGNING_CERT_FILE);
         OwnerOnly.directory(keyDirectory);

@@ -33,8 +33,11 @@ public final class DevSigningKey {
     private DevSigningKey() {
     }
 
-    /** Creates the key pair in {@code keyDirectory} unless it is there already; answers the public key file. */
-    static synchronized Path ensure(Path keyDirectory) {
+    /**
+     * Creates the key pair in {@code keyDirectory} unless it is there already; answers the public key
+     * file, with the private key beside it as {@link #PRIVATE_KEY_FILE}.
+     */
+    public static synchronized Path ensure(Path keyDirectory) {
         Path privateFile = keyDirectory.resolve(PRIVATE_KEY_FILE);
         Path publicFile = keyDirectory.resolve(PUBLIC_KEY_FILE);
         OwnerOnly.directory(keyDirectory);

@@ -12,6 +12,14 @@ import java.nio.file.Path;
 @ConfigMapping(prefix = "overdracht.embedded")
 public interface EmbeddedConfig {
 
+    /**
+     * Whether anything embedded may start. False: nothing starts and nothing is supplied, whatever
+     * is left unconfigured; set where this module is on the class path but the service is not in
+     * the JVM (the tests of the production build drive the service in a process of its own).
+     */
+    @WithDefault("true")
+    boolean enabled();
+
     /** Where the embedded PostgreSQL, Kafka and development keys keep their data. */
     @WithDefault("${user.home}/.overdracht/embedded")
     Path dataDir();

@@ -13,7 +13,8 @@ import org.jboss.logging.Logger;
 /**
  * Starts the embedded PostgreSQL when {@code quarkus.datasource.reactive.url} is not configured,
  * the embedded Kafka when {@code kafka.bootstrap.servers} is not, and the development signing key
- * when no JWT verification key is; and supplies their settings.
+ * when no JWT verification key is; and supplies their settings. With
+ * {@code overdracht.embedded.enabled=false} it does neither.
  *
  * <p>The supplied values rank below environment variables and system properties and above
  * {@code application.properties}, so a deployment's own URLs always win and, when given,
@@ -43,6 +44,9 @@ public final class EmbeddedInfrastructureConfigSourceFactory implements Configur
 
     @Override
     public Iterable<ConfigSource> getConfigSources(ConfigSourceContext context, EmbeddedConfig config) {
+        if (!config.enabled()) {
+            return List.of();
+        }
         EmbeddedSettings settings = EmbeddedSettings.from(config);
         boolean postgres = EmbeddedSettings.value(context, REACTIVE_URL) == null;
         boolean kafka = EmbeddedSettings.value(context, KAFKA_SERVERS) == null;

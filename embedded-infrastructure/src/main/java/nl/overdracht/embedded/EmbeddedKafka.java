@@ -86,14 +86,22 @@ final class EmbeddedKafka {
     /** Stops the broker (the tests restart it on the same directory); a later call starts it again. */
     static synchronized void stop() {
         if (server != null) {
-            stopping = true;
-            try {
-                close(server);
-            } finally {
-                stopping = false;
-            }
+            stopGuarded(server);
             server = null;
             bootstrapServers = null;
+        }
+    }
+
+    /**
+     * Stops {@code started} (this class's broker or a {@link SecuredKafka}); a fault the broker
+     * reports meanwhile does not end the JVM.
+     */
+    static void stopGuarded(KafkaRaftServer started) {
+        stopping = true;
+        try {
+            close(started);
+        } finally {
+            stopping = false;
         }
     }
 
@@ -160,7 +168,7 @@ final class EmbeddedKafka {
      * exit into a failed one. A fault while it runs still ends the process, as it would end a
      * broker of its own, after naming the cause.
      */
-    private static void guardTheJvm() {
+    static void guardTheJvm() {
         Exit.setHaltProcedure((status, message) -> haltUnlessStopping("met a fatal fault", status, message));
         Exit.setExitProcedure((status, message) -> haltUnlessStopping("asked the process to exit", status, message));
     }
@@ -203,6 +211,14 @@ final class EmbeddedKafka {
 
     /** Formats an empty log directory: a new cluster id, the node id, the current metadata version. */
     private static void format(Path logDirectory) throws Exception {
+        format(logDirectory, List.of());
+    }
+
+    /**
+     * As {@link #format(Path)}, with SCRAM credentials in the bootstrap metadata, one
+     * {@code SCRAM-SHA-512=[name=…,password=…]} each, as {@code kafka-storage.sh format --add-scram} takes them.
+     */
+    static void format(Path logDirectory, List<String> scramCredentials) throws Exception {
         Formatter formatter = new Formatter()
                 .setPrintStream(new PrintStream(OutputStream.nullOutputStream()))
                 .setNodeId(NODE_ID)
@@ -212,10 +228,13 @@ final class EmbeddedKafka {
                 .setControllerListenerName(CONTROLLER_LISTENER)
                 .setReleaseVersion(MetadataVersion.LATEST_PRODUCTION)
                 .setIgnoreFormatted(false);
+        if (!scramCredentials.isEmpty()) {
+            formatter.setScramArguments(scramCredentials);
+        }
         formatter.run();
     }
 
-    private static int freeLoopbackPort() throws IOException {
+    static int freeLoopbackPort() throws IOException {
         try (ServerSocket socket = new ServerSocket()) {
             socket.setReuseAddress(true);
             socket.bind(new InetSocketAddress(InetAddress.getByName(HOST), 0));

@@ -70,6 +70,18 @@ class EmbeddedInfrastructureConfigSourceFactoryTest {
     }
 
     @Test
+    @Order(0)
+    void nothing_is_started_or_supplied_when_switched_off_though_nothing_is_configured() {
+        Iterable<ConfigSource> sources = new EmbeddedInfrastructureConfigSourceFactory().getConfigSources(context(Map.of(
+                EmbeddedSettings.DATA_DIR, dataDirectory.toString(), "overdracht.embedded.enabled", "false")));
+
+        assertFalse(sources.iterator().hasNext(), "no embedded values are supplied");
+        assertFalse(EmbeddedPostgres17.running(), "embedded PostgreSQL was started");
+        assertFalse(EmbeddedKafka.running(), "embedded Kafka was started");
+        assertFalse(Files.exists(dataDirectory.resolve("keys")), "development keys were made");
+    }
+
+    @Test
     @Order(1)
     void nothing_is_started_when_the_urls_and_keys_are_configured() {
         Map<String, String> configured = new HashMap<>(Map.of(
