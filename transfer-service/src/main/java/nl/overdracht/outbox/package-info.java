@@ -4,7 +4,8 @@
  * <p>Owns: writing an event in the same PostgreSQL transaction as the state change it reports
  * ({@link nl.overdracht.outbox.Outbox}), the relay that publishes unpublished events to Kafka topic
  * {@code dossier-events} keyed by dossier id ({@link nl.overdracht.outbox.OutboxRelay}), and the
- * processed-event log that makes consumers idempotent ({@link nl.overdracht.outbox.ProcessedEvents}).
+ * processed-event log that makes consumers idempotent ({@link nl.overdracht.outbox.ProcessedEvents}),
+ * and the relay's readiness check ({@link nl.overdracht.outbox.OutboxRelayHealth}).
  * Their SQL is in {@link nl.overdracht.outbox.OutboxRepository} and
  * {@link nl.overdracht.outbox.ProcessedEventRepository}.
  *

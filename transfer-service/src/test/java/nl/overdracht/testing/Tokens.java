@@ -12,17 +12,20 @@ import nl.overdracht.embedded.MintToken;
 import org.eclipse.microprofile.config.ConfigProvider;
 
 /**
- * The one place the tests mint bearer tokens: signed with the embedded run's development key,
- * and, for the tests that prove the service refuses them, signed with another key or not at all.
+ * The one place the tests mint bearer tokens: signed with the key beside the verification key the
+ * service is configured with (the embedded run's development key, or the key the tests of the
+ * production build made) for the issuer it pins, and, for the tests that prove the service refuses
+ * them, signed with another key or not at all.
  */
 public final class Tokens {
 
     private static PrivateKey key;
+    private static String issuer;
 
     private Tokens() {
     }
 
-    /** The development signing key, found beside the verification key the service is configured with. */
+    /** The signing key, found beside the verification key the service is configured with. */
     private static synchronized PrivateKey signingKey() {
         if (key == null) {
             String location = ConfigProvider.getConfig().getValue("mp.jwt.verify.publickey.location", String.class);
@@ -32,6 +35,14 @@ public final class Tokens {
         return key;
     }
 
+    /** The issuer the service pins. */
+    private static synchronized String issuer() {
+        if (issuer == null) {
+            issuer = ConfigProvider.getConfig().getValue("mp.jwt.verify.issuer", String.class);
+        }
+        return issuer;
+    }
+
     /** A token for {@code request}, signed with the development key (RS256). */
     public static String mint(MintToken.Request request) {
         return MintToken.mint(request, signingKey());
@@ -39,17 +50,17 @@ public final class Tokens {
 
     /** A token for {@code school} with {@code roles}. */
     public static String school(String school, String... roles) {
-        return mint(MintToken.Request.forSchool(school, roles));
+        return mint(MintToken.Request.forSchool(school, roles).withIssuer(issuer()));
     }
 
     /** A token for an operator or auditor of {@code region}. */
     public static String region(String region, String... roles) {
-        return mint(MintToken.Request.forRegion(region, roles));
+        return mint(MintToken.Request.forRegion(region, roles).withIssuer(issuer()));
     }
 
     /** A token that names neither a school nor a region, such as a national auditor's. */
     public static String national(String... roles) {
-        return mint(MintToken.Request.national(roles));
+        return mint(MintToken.Request.national(roles).withIssuer(issuer()));
     }
 
     /** A well-formed RS256 token for {@code request}, signed with a fresh key the service has never seen. */

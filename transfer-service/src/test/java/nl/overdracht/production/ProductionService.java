@@ -1,0 +1,28 @@
+package nl.overdracht.production;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * What a test of the production build knows of the service under test besides its API port:
+ * where readiness is, the database it runs on, its signing certificate, and the secrets it was given
+ * (to show that none of them comes back out).
+ *
+ * @param managementPort the port of health and metrics
+ * @param postgres the service's PostgreSQL
+ * @param signingCertificate the PEM certificate of the service's signing key
+ * @param secrets every password and key value the service or its servers were given
+ */
+record ProductionService(int managementPort, ProductionPostgres postgres, Path signingCertificate,
+        List<String> secrets) {
+
+    URI readiness() {
+        return URI.create("http://127.0.0.1:" + managementPort + "/q/health/ready");
+    }
+
+    @Override
+    public String toString() {
+        return "ProductionService[management port " + managementPort + "]";
+    }
+}
