@@ -33,6 +33,7 @@ import java.util.Properties;
 import java.util.UUID;
 import java.util.stream.Stream;
 import nl.overdracht.crypto.CmsPackages;
+import nl.overdracht.embedded.DatabaseRoles;
 import nl.overdracht.crypto.TestCertificates;
 import nl.overdracht.security.Roles;
 import nl.overdracht.testing.Dossiers;
@@ -165,11 +166,11 @@ class ProductionJarIT {
         try (Connection superuser = service.postgres().superuser()) {
             // Then every migration was applied by the owner
             assertThat(strings(superuser, "SELECT DISTINCT installed_by FROM flyway_schema_history"))
-                    .containsExactly(DatabaseBootstrap.OWNER);
+                    .containsExactly(DatabaseRoles.OWNER);
             // and the service's own connections are the application role's
             assertThat(strings(superuser, "SELECT DISTINCT usename FROM pg_stat_activity WHERE datname = '"
-                    + DatabaseBootstrap.DATABASE + "' AND pid <> pg_backend_pid() AND backend_type = 'client backend'"))
-                    .containsExactly(DatabaseBootstrap.APP);
+                    + DatabaseRoles.DATABASE + "' AND pid <> pg_backend_pid() AND backend_type = 'client backend'"))
+                    .containsExactly(DatabaseRoles.APP);
         }
         // and that role may append to the audit log but never change it
         try (Connection app = service.postgres().as(service.postgres().roles().app())) {

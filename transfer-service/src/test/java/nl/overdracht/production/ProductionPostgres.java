@@ -5,21 +5,24 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.SecureRandom;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.Base64;
 import java.util.List;
-import nl.overdracht.production.DatabaseBootstrap.Credentials;
-import nl.overdracht.production.DatabaseBootstrap.Roles;
+import nl.overdracht.embedded.DatabaseRoles;
 
 /**
  * A PostgreSQL server of its own for the tests of the production build, set up as a deployment's
- * is ({@link DatabaseBootstrap}): the owner role runs the migrations, the service connects as the
- * application role, and every role logs in with a password (SCRAM) over 127.0.0.1, the only address
- * the server listens on. The superuser is for the tests' own look into the database.
+ * is: the DBA's script ({@link DatabaseRoles}) makes database {@value DatabaseRoles#DATABASE}, its
+ * owner role, which runs the migrations, and the application role the service connects as; each
+ * role gets a random password, and from then on every role logs in with its password (SCRAM) over
+ * 127.0.0.1, the only address the server listens on. The superuser is for the tests' own look into
+ * the database.
  */
 final class ProductionPostgres implements AutoCloseable {
 
@@ -29,6 +32,18 @@ final class ProductionPostgres implements AutoCloseable {
     private final EmbeddedPostgres server;
     private final Credentials superuser;
     private final Roles roles;
+
+    /** A role and its password. */
+    record Credentials(String user, String password) {
+        @Override
+        public String toString() {
+            return "Credentials[" + user + ", password=***]";
+        }
+    }
+
+    /** The owner role and the application role, with the passwords they were given. */
+    record Roles(Credentials owner, Credentials app) {
+    }
 
     private ProductionPostgres(EmbeddedPostgres server, Credentials superuser, Roles roles) {
         this.server = server;
@@ -50,13 +65,17 @@ final class ProductionPostgres implements AutoCloseable {
             throw new UncheckedIOException("PostgreSQL did not start in " + dataDirectory, e);
         }
         try {
-            Credentials superuser = new Credentials(SUPERUSER, DatabaseBootstrap.secret());
+            Credentials superuser = new Credentials(SUPERUSER, secret());
             String superuserUrl = "jdbc:postgresql://" + HOST + ":" + server.getPort() + "/postgres";
+            DatabaseRoles.create(superuserUrl, SUPERUSER, "");
+            Roles roles = new Roles(new Credentials(DatabaseRoles.OWNER, secret()),
+                    new Credentials(DatabaseRoles.APP, secret()));
             try (Connection connection = DriverManager.getConnection(superuserUrl, SUPERUSER, "");
                     Statement sql = connection.createStatement()) {
-                sql.execute("ALTER ROLE " + SUPERUSER + " PASSWORD '" + superuser.password() + "'");
+                for (Credentials role : List.of(superuser, roles.owner(), roles.app())) {
+                    sql.execute("ALTER ROLE " + role.user() + " PASSWORD '" + role.password() + "'");
+                }
             }
-            Roles roles = DatabaseBootstrap.create(superuserUrl, superuser.user(), superuser.password());
             requirePasswords(superuserUrl, superuser);
             return new ProductionPostgres(server, superuser, roles);
         } catch (SQLException | RuntimeException e) {
@@ -81,7 +100,7 @@ final class ProductionPostgres implements AutoCloseable {
 
     /** The JDBC URL of the service's database. */
     String jdbcUrl() {
-        return "jdbc:postgresql://" + HOST + ":" + server.getPort() + "/" + DatabaseBootstrap.DATABASE;
+        return "jdbc:postgresql://" + HOST + ":" + server.getPort() + "/" + DatabaseRoles.DATABASE;
     }
 
     /** The same database for the reactive client. */
@@ -111,6 +130,13 @@ final class ProductionPostgres implements AutoCloseable {
     @Override
     public void close() {
         close(server);
+    }
+
+    /** 24 random bytes, base64url: nothing to quote in SQL or a properties file. */
+    static String secret() {
+        byte[] bytes = new byte[24];
+        new SecureRandom().nextBytes(bytes);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
     }
 
     private static void close(EmbeddedPostgres server) {

@@ -76,9 +76,9 @@ public class ProductionServices implements QuarkusTestResourceLifecycleManager {
             directory = Files.createTempDirectory("overdracht-production-build",
                     PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
             postgres = ProductionPostgres.start(directory.resolve("postgresql"));
-            String kafkaPassword = DatabaseBootstrap.secret();
+            String kafkaPassword = ProductionPostgres.secret();
             kafka = SecuredKafka.start(directory.resolve("kafka"), Map.of(KAFKA_USER, kafkaPassword));
-            String givenKafkaPassword = wrongKafkaPassword ? DatabaseBootstrap.secret() : kafkaPassword;
+            String givenKafkaPassword = wrongKafkaPassword ? ProductionPostgres.secret() : kafkaPassword;
             int managementPort = freeLoopbackPort();
             Map<String, String> settings = settings(givenKafkaPassword, managementPort);
 
