@@ -8,8 +8,15 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import kafka.server.KafkaConfig;
 import kafka.server.KafkaRaftServer;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.ScramCredentialInfo;
+import org.apache.kafka.clients.admin.ScramMechanism;
+import org.apache.kafka.clients.admin.UserScramCredentialUpsertion;
 import org.apache.kafka.common.utils.Time;
 
 /**
@@ -38,11 +45,13 @@ public final class SecuredKafka implements AutoCloseable {
     private final KafkaRaftServer server;
     private final String bootstrapServers;
     private final BrokerTls tls;
+    private final String brokerPassword;
 
-    private SecuredKafka(KafkaRaftServer server, String bootstrapServers, BrokerTls tls) {
+    private SecuredKafka(KafkaRaftServer server, String bootstrapServers, BrokerTls tls, String brokerPassword) {
         this.server = server;
         this.bootstrapServers = bootstrapServers;
         this.tls = tls;
+        this.brokerPassword = brokerPassword;
     }
 
     /**
@@ -76,7 +85,7 @@ public final class SecuredKafka implements AutoCloseable {
                 EmbeddedKafka.stopGuarded(server);
                 throw e;
             }
-            return new SecuredKafka(server, EmbeddedKafka.HOST + ":" + brokerPort, tls);
+            return new SecuredKafka(server, EmbeddedKafka.HOST + ":" + brokerPort, tls, brokerPassword);
         } catch (IOException e) {
             throw new UncheckedIOException("the secured Kafka could not prepare " + directory, e);
         } catch (Exception e) {
@@ -117,6 +126,25 @@ public final class SecuredKafka implements AutoCloseable {
         Map<String, Object> properties = new LinkedHashMap<>();
         clientSettings(user, password).forEach((name, value) -> properties.put(name.substring("kafka.".length()), value));
         return properties;
+    }
+
+    /**
+     * Gives {@code user} (a new one, or one made at the start) the SCRAM password {@code password}
+     * from now on, as an operator rotating credentials does; connections made afterwards log in with
+     * it. Returns once the broker has accepted the change.
+     */
+    public void setPassword(String user, String password) {
+        requirePlain(user);
+        requirePlain(password);
+        try (Admin admin = Admin.create(clientProperties(BROKER_USER, brokerPassword))) {
+            admin.alterUserScramCredentials(List.of(new UserScramCredentialUpsertion(user,
+                    new ScramCredentialInfo(ScramMechanism.SCRAM_SHA_512, 8192), password))).all().get(60, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while changing the password of " + user, e);
+        } catch (ExecutionException | TimeoutException e) {
+            throw new IllegalStateException("the broker did not change the password of " + user, e);
+        }
     }
 
     /** Stops the broker; a fault it reports meanwhile does not end the JVM. */

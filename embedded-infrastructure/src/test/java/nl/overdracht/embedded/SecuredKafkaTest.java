@@ -91,6 +91,16 @@ class SecuredKafkaTest {
     }
 
     @Test
+    void a_user_given_a_password_at_the_broker_logs_in_with_it_from_then_on() throws Exception {
+        String password = BrokerTls.randomSecret();
+        assertThrows(ExecutionException.class, () -> describeCluster(kafka.clientProperties("rotated", password)));
+
+        kafka.setPassword("rotated", password);
+
+        describeCluster(kafka.clientProperties("rotated", password));
+    }
+
+    @Test
     void a_client_that_does_not_trust_the_brokers_authority_fails_the_tls_handshake() {
         Map<String, Object> untrusting = new HashMap<>(kafka.clientProperties(USER, PASSWORD));
         untrusting.remove("ssl.truststore.location");

@@ -14,6 +14,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -101,8 +102,12 @@ public class OutboxRelay {
     public Uni<Integer> publishPending() {
         return publishAll()
                 .invoke(count -> state.updateAndGet(current -> current.succeeded(clock.instant())))
-                .onFailure().invoke(failure -> state.updateAndGet(
-                        current -> current.failed(clock.instant(), PublishFailure.reason(failure))));
+                .onFailure().invoke(failure -> {
+                    state.updateAndGet(current -> current.failed(clock.instant(), PublishFailure.reason(failure)));
+                    if (PublishFailure.fromKafka(failure)) {
+                        discardProducer();
+                    }
+                });
     }
 
     /** How this relay's rounds have gone: the last one's outcome, since when it publishes or fails. */
@@ -170,6 +175,28 @@ public class OutboxRelay {
             }
         }
         return current;
+    }
+
+    /**
+     * Closes the producer after a round that Kafka failed, so that the next round makes a new one. A
+     * producer may never recover from a failure: one that Kafka refused to authenticate (an idempotent
+     * producer has no producer id then) lets every later record expire, even once the credentials are
+     * put right. The producer is closed on a worker thread: closing waits for its own thread to end.
+     */
+    private void discardProducer() {
+        Producer<String, String> discarded;
+        synchronized (this) {
+            discarded = producer;
+            producer = null;
+            if (producerMetrics != null) {
+                // before the next producer binds meters of the same names
+                producerMetrics.close();
+                producerMetrics = null;
+            }
+        }
+        if (discarded != null) {
+            Infrastructure.getDefaultWorkerPool().execute(() -> discarded.close(Duration.ZERO));
+        }
     }
 
     /**

@@ -1,5 +1,6 @@
 package nl.overdracht.outbox;
 
+import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.errors.AuthenticationException;
 import org.apache.kafka.common.errors.AuthorizationException;
 import org.apache.kafka.common.errors.SslAuthenticationException;
@@ -13,6 +14,16 @@ import org.apache.kafka.common.errors.TimeoutException;
 final class PublishFailure {
 
     private PublishFailure() {
+    }
+
+    /** Whether Kafka's client raised {@code failure} (or one of its causes), rather than the database. */
+    static boolean fromKafka(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+            if (cause instanceof KafkaException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**

@@ -40,6 +40,13 @@ class PublishFailureTest {
     }
 
     @Test
+    void a_failure_is_kafkas_when_a_kafka_exception_is_among_its_causes() {
+        assertThat(PublishFailure.fromKafka(new CompletionException(new SaslAuthenticationException("refused")))).isTrue();
+        assertThat(PublishFailure.fromKafka(new KafkaException("closed"))).isTrue();
+        assertThat(PublishFailure.fromKafka(new IllegalStateException("the database went away"))).isFalse();
+    }
+
+    @Test
     void anything_else_is_named_by_its_innermost_class_without_its_message() {
         String reason = PublishFailure.reason(new CompletionException(new IllegalStateException("secret-value")));
 

@@ -13,6 +13,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -20,13 +21,14 @@ import java.util.UUID;
 import nl.overdracht.testing.Pupils;
 import nl.overdracht.testing.TestSchools;
 import nl.overdracht.testing.Transfers;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
  * The production build given a Kafka password the broker does not know: requests that need only
  * PostgreSQL are served, the outbox relay cannot publish, and readiness says so and why, without
- * showing any secret.
+ * showing any secret; once the broker takes that password, what waited is published.
  */
 @QuarkusIntegrationTest
 @WithTestResource(value = ProductionServices.class,
@@ -38,7 +40,7 @@ class ProductionJarKafkaRefusedIT {
     ProductionService service;
 
     @Test
-    void the_relay_cannot_publish_and_readiness_says_why() throws Exception {
+    void the_relay_cannot_publish_and_readiness_says_why_until_the_broker_accepts_the_credentials() throws Exception {
         // Given a registered school whose dossier is stored (its event waits in the outbox)
         String school = TestSchools.dutch();
         Transfers.register("noord", school, List.of("oso-gegevensset@2019.1"));
@@ -65,6 +67,23 @@ class ProductionJarKafkaRefusedIT {
         assertThat(Files.readString(ProductionBuild.serviceLog(), StandardCharsets.UTF_8))
                 .contains("Outbox relay round failed (authentication failed)")
                 .doesNotContain(service.secrets());
+
+        // When the broker is given the password the service has (the credentials put right at Kafka's end)
+        service.kafka().setPassword(ProductionServices.KAFKA_USER, service.kafkaPassword());
+
+        // Then the relay publishes what waited, without a restart, and its check is up again
+        Transfers.await("the waiting event published", () -> Optional.of(true).filter(published -> {
+            try {
+                return unpublished(id) == 0;
+            } catch (SQLException e) {
+                throw new IllegalStateException(e);
+            }
+        }));
+        Transfers.await("the relay check UP", () -> relay(given().when().get(service.readiness()).then().extract()
+                .jsonPath()).filter(found -> "UP".equals(found.get("status"))));
+        // and the consumers come back as well (they rejoin their groups): the service is ready again
+        Awaitility.await("readiness UP").atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(250))
+                .until(() -> given().when().get(service.readiness()).then().extract().statusCode() == 200);
     }
 
     private long unpublished(UUID dossier) throws SQLException {

@@ -96,7 +96,7 @@ public class ProductionServices implements QuarkusTestResourceLifecycleManager {
                     secretValues.add(value);
                 }
             });
-            service = new ProductionService(managementPort, postgres,
+            service = new ProductionService(managementPort, postgres, kafka, givenKafkaPassword,
                     Path.of(settings.get("overdracht.signing.certificate")), List.copyOf(secretValues));
             return given;
         } catch (IOException e) {
