@@ -19,6 +19,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import nl.overdracht.testing.StartSettings;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -77,6 +78,7 @@ class MisconfiguredStartIT {
     }
 
     @Test
+    @Tag("production-build") // run by failsafe's production-build execution, against target/production-app
     void a_production_build_with_nothing_configured_names_every_required_setting_as_missing() throws Exception {
         assumePackaged();
         assumeFalse(hasEmbeddedInfrastructure(), "Skipped: the packaged service is the embedded run's; "
