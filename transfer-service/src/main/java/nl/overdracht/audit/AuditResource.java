@@ -51,7 +51,7 @@ public class AuditResource {
     @Operation(summary = "Audit entries in seq order, filtered and cursor-paginated; CSV with Accept: text/csv. "
             + "A regional auditor sees the entries in which a school of its region takes part")
     public Uni<Response> entries(@RestQuery String dossier, @RestQuery String school, @RestQuery String action,
-            @RestQuery String from, @RestQuery String to, @RestQuery Long cursor, @RestQuery Integer limit,
+            @RestQuery String from, @RestQuery String to, @RestQuery String cursor, @RestQuery String limit,
             HttpHeaders headers) {
         boolean csv = wantsCsv(headers);
         return access.region(callers.get())
@@ -81,7 +81,7 @@ public class AuditResource {
     @Path("checkpoints")
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "Signed checkpoints in size order, cursor-paginated (cursor = last size)")
-    public Uni<AuditViews.Checkpoints> checkpoints(@RestQuery Long cursor, @RestQuery Integer limit) {
+    public Uni<AuditViews.Checkpoints> checkpoints(@RestQuery String cursor, @RestQuery String limit) {
         return queries.checkpoints(QueryParams.cursor("cursor", cursor), QueryParams.limit("limit", limit))
                 .map(page -> new AuditViews.Checkpoints(
                         page.items().stream().map(AuditViews.CheckpointView::of).toList(), page.next()));
@@ -91,7 +91,7 @@ public class AuditResource {
     @Path("verification")
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "Recomputes the chain over seq from..to and checks the checkpoints in it")
-    public Uni<ChainCheck.Verification> verification(@RestQuery Long from, @RestQuery Long to) {
+    public Uni<ChainCheck.Verification> verification(@RestQuery String from, @RestQuery String to) {
         return verification.verify(QueryParams.sequence("from", from), QueryParams.sequence("to", to));
     }
 
@@ -99,7 +99,7 @@ public class AuditResource {
     @Path("export")
     @Produces(AuditExport.MEDIA_TYPE)
     @Operation(summary = "The log (seq from..to) as JSON lines for the standalone verifier; national auditors only")
-    public Uni<Response> export(@RestQuery Long from, @RestQuery Long to) {
+    public Uni<Response> export(@RestQuery String from, @RestQuery String to) {
         return access.requireNational(callers.get())
                 .flatMap(ignored -> export.export(QueryParams.sequence("from", from), QueryParams.sequence("to", to)))
                 .map(body -> Response.ok(body, AuditExport.MEDIA_TYPE + ";charset=UTF-8").build());

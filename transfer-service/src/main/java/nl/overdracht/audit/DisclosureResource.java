@@ -48,8 +48,8 @@ public class DisclosureResource {
     @Produces(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.SENDING_SCHOOL, Roles.RECEIVING_SCHOOL})
     @Operation(summary = "Who did what with this dossier, by school and role; for its sending and receiving school")
-    public Uni<AuditViews.Disclosures> disclosures(@RestPath String id, @RestQuery Long cursor,
-            @RestQuery Integer limit) {
+    public Uni<AuditViews.Disclosures> disclosures(@RestPath String id, @RestQuery String cursor,
+            @RestQuery String limit) {
         Caller caller = callers.get();
         UUID dossier = uuid(id);
         AuditQueries.Filter filter = new AuditQueries.Filter(null, dossier, null, null, null, null,

@@ -53,7 +53,7 @@ public class DeliveryResource {
     @GET
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "The school's deliveries: pending (default), acknowledged or all")
-    public Uni<List<DeliveryView>> list(@QueryParam("state") String state, @QueryParam("limit") Integer limit) {
+    public Uni<List<DeliveryView>> list(@QueryParam("state") String state, @QueryParam("limit") String limit) {
         int size = QueryParams.limit("/limit", limit);
         return deliveries.list(caller.get(), filter(state), size);
     }

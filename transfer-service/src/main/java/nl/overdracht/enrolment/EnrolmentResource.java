@@ -69,7 +69,7 @@ public class EnrolmentResource {
 
     @GET
     @Operation(summary = "The school's own enrolments, whether each is matched, and when it was purged")
-    public Uni<List<EnrolmentView>> list(@QueryParam("unmatched") boolean unmatched, @QueryParam("limit") Integer limit) {
+    public Uni<List<EnrolmentView>> list(@QueryParam("unmatched") boolean unmatched, @QueryParam("limit") String limit) {
         int size = QueryParams.limit("/limit", limit);
         return enrolments.list(caller.get(), unmatched, size);
     }

@@ -80,7 +80,7 @@ public class IntakeResource {
 
     @GET
     @Operation(summary = "The school's dossiers, newest first, optionally in one state")
-    public Uni<List<DossierStatus>> list(@QueryParam("state") String state, @QueryParam("limit") Integer limit) {
+    public Uni<List<DossierStatus>> list(@QueryParam("state") String state, @QueryParam("limit") String limit) {
         int size = QueryParams.limit("/limit", limit);
         return intake.list(caller.get(), Optional.ofNullable(state).map(IntakeResource::checkState), size);
     }

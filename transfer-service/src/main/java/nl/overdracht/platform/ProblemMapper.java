@@ -1,6 +1,8 @@
 package nl.overdracht.platform;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.exc.InvalidDefinitionException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
@@ -68,13 +70,17 @@ public class ProblemMapper {
         return respond(ProblemType.INVALID_REQUEST, "Some fields of the request are invalid.", errors, uri);
     }
 
-    @ServerExceptionMapper
+    /**
+     * A body that is not JSON of the expected shape. Named beside {@link JsonProcessingException}
+     * because a mapper for the exact class wins, and the built-in one for mismatched input answers
+     * without a problem body.
+     */
+    @ServerExceptionMapper({JsonProcessingException.class, MismatchedInputException.class})
     public Response unreadableJson(JsonProcessingException e, UriInfo uri) {
-        // Jackson's own message may quote the body: only the position is passed on.
-        String where = e.getLocation() == null ? "" : " (line " + e.getLocation().getLineNr() + ", column "
-                + e.getLocation().getColumnNr() + ")";
-        return respond(ProblemType.MALFORMED_REQUEST, "The body is not valid JSON of the expected shape" + where + ".",
-                List.of(), uri);
+        if (e instanceof InvalidDefinitionException) {
+            return unexpected(e, uri); // a request type Jackson cannot build is the service's fault
+        }
+        return api(JsonProblems.of(e), uri);
     }
 
     @ServerExceptionMapper
@@ -83,6 +89,9 @@ public class ProblemMapper {
         ProblemType type = ProblemType.forStatus(status);
         if (status >= 500) {
             return unexpected(e, uri);
+        }
+        if (e.getCause() instanceof JsonProcessingException json) {
+            return unreadableJson(json, uri); // the JSON reader wraps most of its failures as a bare 400
         }
         return respond(type, type.title() + ".", List.of(), uri);
     }

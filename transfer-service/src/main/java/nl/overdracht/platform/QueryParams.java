@@ -46,32 +46,50 @@ public final class QueryParams {
     }
 
     /** Where a page starts (the position the page before ended at): 0 when absent, never negative. */
-    public static long cursor(String name, Long value) {
-        if (value == null) {
+    public static long cursor(String name, String value) {
+        Long cursor = whole(name, value, "must be a whole number, 0 or more");
+        if (cursor == null) {
             return 0;
         }
-        if (value < 0) {
+        if (cursor < 0) {
             throw invalid(name, "must not be negative");
         }
-        return value;
+        return cursor;
     }
 
-    public static Long sequence(String name, Long value) {
-        if (value != null && value < 1) {
+    public static Long sequence(String name, String value) {
+        Long sequence = whole(name, value, "must be a sequence number, 1 or more");
+        if (sequence != null && sequence < 1) {
             throw invalid(name, "must be a sequence number, 1 or more");
         }
-        return value;
+        return sequence;
     }
 
     /** A page size: {@value #DEFAULT_LIMIT} when absent, otherwise 1 to {@value #MAX_LIMIT}. */
-    public static int limit(String name, Integer value) {
-        if (value == null) {
+    public static int limit(String name, String value) {
+        Long limit = whole(name, value, "must be a whole number between 1 and " + MAX_LIMIT);
+        if (limit == null) {
             return DEFAULT_LIMIT;
         }
-        if (value < 1 || value > MAX_LIMIT) {
+        if (limit < 1 || limit > MAX_LIMIT) {
             throw invalid(name, "must be between 1 and " + MAX_LIMIT);
         }
-        return value;
+        return limit.intValue();
+    }
+
+    /**
+     * A whole number, or null when absent. Parameters are declared as strings and parsed here:
+     * the framework's own conversion answers a malformed number with a bare 404.
+     */
+    private static Long whole(String name, String value, String detail) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return Long.parseLong(value.trim());
+        } catch (NumberFormatException e) {
+            throw invalid(name, detail);
+        }
     }
 
     /** A 400 {@code invalid-request} naming one query parameter (as {@code name}) and what is wrong with it. */

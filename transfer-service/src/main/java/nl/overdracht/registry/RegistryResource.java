@@ -1,5 +1,6 @@
 package nl.overdracht.registry;
 
+import io.quarkus.resteasy.reactive.jackson.CustomDeserialization;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -25,6 +26,7 @@ import java.util.UUID;
 import nl.overdracht.platform.ApiException;
 import nl.overdracht.platform.ProblemType;
 import nl.overdracht.platform.Problems;
+import nl.overdracht.platform.StrictJson;
 import nl.overdracht.security.CurrentCaller;
 import nl.overdracht.security.Roles;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -35,6 +37,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Tag(name = "registry")
 @RolesAllowed(Roles.OPERATOR)
 @Produces(MediaType.APPLICATION_JSON)
+@CustomDeserialization(StrictJson.class)
 public class RegistryResource {
 
     /** PEM certificates are small; anything larger is not one. */
