@@ -38,6 +38,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import nl.overdracht.embedded.DevSigningKey;
+import nl.overdracht.embedded.Directories;
 import nl.overdracht.embedded.MintToken;
 import nl.overdracht.profile.SampleDossiers;
 import org.bouncycastle.asn1.x500.X500Name;
@@ -137,7 +138,7 @@ public final class CrashRestartCheck {
         if (!Files.isRegularFile(jar)) {
             throw new IllegalStateException(jar + " is missing; build it with ./mvnw -B package -DskipTests");
         }
-        deleteRecursively(dataDir);
+        Directories.deleteRecursively(dataDir);
         Files.createDirectories(dataDir.getParent());
         api = "http://127.0.0.1:" + httpPort;
         String jdbc = databaseUrl(postgresPort);
@@ -476,14 +477,4 @@ public final class CrashRestartCheck {
         return (System.nanoTime() - since) / 1e9;
     }
 
-    private static void deleteRecursively(Path directory) throws IOException {
-        if (!Files.exists(directory)) {
-            return;
-        }
-        try (var paths = Files.walk(directory)) {
-            for (Path path : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                Files.delete(path);
-            }
-        }
-    }
 }

@@ -180,7 +180,7 @@ public final class EmbeddedInfrastructureConfigSourceFactory implements Configur
 
         static synchronized void prepare(EmbeddedSettings settings) {
             if (settings.ephemeral() && !prepared) {
-                EmbeddedKafka.deleteRecursively(settings.dataDirectory());
+                Directories.deleteRecursively(settings.dataDirectory());
             }
             prepared = true;
         }

@@ -4,12 +4,8 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -45,7 +41,7 @@ import org.apache.kafka.server.common.MetadataVersion;
 final class EmbeddedKafka {
 
     /** The loopback address both listeners bind to. */
-    static final String HOST = "127.0.0.1";
+    static final String HOST = Loopback.HOST;
     static final int NODE_ID = 1;
     static final String BROKER_LISTENER = "PLAINTEXT";
     static final String CONTROLLER_LISTENER = "CONTROLLER";
@@ -128,13 +124,13 @@ final class EmbeddedKafka {
                 // interrupted format, or the wiped-at-start layout of earlier versions. Start clean.
                 try (Stream<Path> entries = Files.list(baseDirectory)) {
                     for (Path entry : entries.toList()) {
-                        deleteRecursively(entry);
+                        Directories.deleteRecursively(entry);
                     }
                 }
             }
             OwnerOnly.directory(logDirectory);
-            int brokerPort = freeLoopbackPort();
-            int controllerPort = freeLoopbackPort();
+            int brokerPort = Loopback.freePort();
+            int controllerPort = Loopback.freePort();
             KafkaConfig config = new KafkaConfig(config(logDirectory, brokerPort, controllerPort), false);
             if (!formatted(baseDirectory)) {
                 format(logDirectory);
@@ -234,13 +230,6 @@ final class EmbeddedKafka {
         formatter.run();
     }
 
-    static int freeLoopbackPort() throws IOException {
-        try (ServerSocket socket = new ServerSocket()) {
-            socket.setReuseAddress(true);
-            socket.bind(new InetSocketAddress(InetAddress.getByName(HOST), 0));
-            return socket.getLocalPort();
-        }
-    }
 
     private static void close(KafkaRaftServer started) {
         try {
@@ -251,16 +240,4 @@ final class EmbeddedKafka {
         }
     }
 
-    static void deleteRecursively(Path directory) {
-        if (!Files.exists(directory)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(directory)) {
-            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(path);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("could not clear " + directory, e);
-        }
-    }
 }

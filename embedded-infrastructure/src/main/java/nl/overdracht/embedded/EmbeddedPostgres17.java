@@ -30,7 +30,7 @@ import org.jboss.logging.Logger;
 final class EmbeddedPostgres17 {
 
     /** The loopback address the server listens on, and the JDBC URL names. */
-    static final String HOST = "127.0.0.1";
+    static final String HOST = Loopback.HOST;
     /** The superuser initdb made; the server trusts local connections, so its password is not checked. */
     static final String SUPERUSER = "postgres";
 

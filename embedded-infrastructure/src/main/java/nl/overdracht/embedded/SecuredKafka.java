@@ -63,7 +63,7 @@ public final class SecuredKafka implements AutoCloseable {
             throw new IllegalArgumentException("name at least one user, and not " + BROKER_USER);
         }
         EmbeddedKafka.guardTheJvm();
-        EmbeddedKafka.deleteRecursively(directory);
+        Directories.deleteRecursively(directory);
         OwnerOnly.directory(directory);
         Path logDirectory = EmbeddedKafka.logDirectory(directory);
         OwnerOnly.directory(logDirectory);
@@ -73,8 +73,8 @@ public final class SecuredKafka implements AutoCloseable {
         credentials.add(scram(BROKER_USER, brokerPassword));
         users.forEach((name, password) -> credentials.add(scram(name, password)));
         try {
-            int brokerPort = EmbeddedKafka.freeLoopbackPort();
-            int controllerPort = EmbeddedKafka.freeLoopbackPort();
+            int brokerPort = Loopback.freePort();
+            int controllerPort = Loopback.freePort();
             KafkaConfig config = new KafkaConfig(config(logDirectory, brokerPort, controllerPort, tls, brokerPassword),
                     false);
             EmbeddedKafka.format(logDirectory, credentials);

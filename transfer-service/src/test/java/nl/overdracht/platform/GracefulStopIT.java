@@ -13,13 +13,13 @@ import java.nio.file.Path;
 import java.security.PrivateKey;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import nl.overdracht.embedded.DevSigningKey;
+import nl.overdracht.embedded.Directories;
 import nl.overdracht.embedded.MintToken;
 import nl.overdracht.security.Roles;
 import nl.overdracht.testing.Dossiers;
@@ -57,7 +57,7 @@ class GracefulStopIT {
     void freshDataDirectory() throws IOException {
         assumeTrue(Files.isRegularFile(APP), "Skipped: the packaged service is absent (./mvnw verify packages it)");
         assumeTrue(hasEmbeddedInfrastructure(), "Skipped: a production build has no embedded PostgreSQL and Kafka");
-        deleteRecursively(DATA);
+        Directories.deleteRecursively(DATA);
     }
 
     @AfterEach
@@ -204,14 +204,4 @@ class GracefulStopIT {
         }
     }
 
-    private static void deleteRecursively(Path dir) throws IOException {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(dir)) {
-            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(path);
-            }
-        }
-    }
 }

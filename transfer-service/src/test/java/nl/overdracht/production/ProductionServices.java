@@ -4,15 +4,11 @@ import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -22,9 +18,10 @@ import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.stream.Stream;
 import nl.overdracht.embedded.DevServiceKeys;
 import nl.overdracht.embedded.DevSigningKey;
+import nl.overdracht.embedded.Directories;
+import nl.overdracht.embedded.Loopback;
 import nl.overdracht.embedded.SecuredKafka;
 import org.eclipse.microprofile.config.ConfigProvider;
 
@@ -79,7 +76,7 @@ public class ProductionServices implements QuarkusTestResourceLifecycleManager {
             String kafkaPassword = ProductionPostgres.secret();
             kafka = SecuredKafka.start(directory.resolve("kafka"), Map.of(KAFKA_USER, kafkaPassword));
             String givenKafkaPassword = wrongKafkaPassword ? ProductionPostgres.secret() : kafkaPassword;
-            int managementPort = freeLoopbackPort();
+            int managementPort = Loopback.freePort();
             Map<String, String> settings = settings(givenKafkaPassword, managementPort);
 
             Map<String, String> secrets = new LinkedHashMap<>();
@@ -127,7 +124,7 @@ public class ProductionServices implements QuarkusTestResourceLifecycleManager {
         settings.put("overdracht.lifecycle.objection-window-override", OBJECTION_WINDOW);
         // both ports fixed: with one chosen by the system and the other fixed, the HTTP metrics of the
         // two servers carry different tags, which the Prometheus registry refuses at start
-        settings.put("quarkus.http.port", Integer.toString(freeLoopbackPort()));
+        settings.put("quarkus.http.port", Integer.toString(Loopback.freePort()));
         settings.put("quarkus.management.port", Integer.toString(managementPort));
         return settings;
     }
@@ -149,12 +146,12 @@ public class ProductionServices implements QuarkusTestResourceLifecycleManager {
             postgres = null;
         }
         if (directory != null) {
-            deleteRecursively(directory.resolve("postgresql"));
-            deleteRecursively(directory.resolve("kafka"));
+            Directories.deleteRecursively(directory.resolve("postgresql"));
+            Directories.deleteRecursively(directory.resolve("kafka"));
             // the keys and the secrets file stay until the JVM ends: the test framework keeps this
             // start's settings (quarkus.config.locations among them) in this JVM's configuration
             Path rest = directory;
-            Runtime.getRuntime().addShutdownHook(new Thread(() -> deleteRecursively(rest), "production-build-cleanup"));
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> Directories.deleteRecursively(rest), "production-build-cleanup"));
             directory = null;
         }
     }
@@ -211,23 +208,5 @@ public class ProductionServices implements QuarkusTestResourceLifecycleManager {
         return file;
     }
 
-    private static int freeLoopbackPort() throws IOException {
-        try (ServerSocket socket = new ServerSocket()) {
-            socket.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
-            return socket.getLocalPort();
-        }
-    }
 
-    private static void deleteRecursively(Path root) {
-        if (!Files.exists(root)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(root)) {
-            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(path);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("could not remove " + root, e);
-        }
-    }
 }
