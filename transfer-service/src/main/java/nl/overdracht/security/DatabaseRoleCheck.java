@@ -3,7 +3,6 @@ package nl.overdracht.security;
 import io.quarkus.runtime.StartupEvent;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
-import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.SqlClient;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -34,18 +33,6 @@ public class DatabaseRoleCheck {
     private static final Duration TIMEOUT = Duration.ofSeconds(60);
     private static final Logger LOG = Logger.getLogger(DatabaseRoleCheck.class);
 
-    /*
-     * session_user is the role the pool logged in as, current_user the one it acts as (the same unless
-     * the role's settings switch it); either being a superuser counts. Membership in the tables' owner
-     * covers the owner itself.
-     */
-    private static final String ROLE = "SELECT session_user::text AS role, "
-            + "EXISTS (SELECT 1 FROM pg_roles r WHERE r.rolname IN (session_user, current_user) AND r.rolsuper) "
-            + "AS superuser, (SELECT string_agg(c.relname, ', ' ORDER BY c.relname) FROM pg_class c "
-            + "WHERE c.oid IN (to_regclass('audit_entry'), to_regclass('audit_checkpoint')) "
-            + "AND (pg_has_role(session_user, c.relowner, 'MEMBER') OR pg_has_role(current_user, c.relowner, 'MEMBER'))) "
-            + "AS owned";
-
     void refuseUnsafeRole(@Observes @Priority(PRIORITY) StartupEvent start, Pool pool) {
         Optional<String> refusal = refusal(pool)
                 .onFailure().transform(failure -> new IllegalStateException("the PostgreSQL role named by " + USERNAME
@@ -59,16 +46,14 @@ public class DatabaseRoleCheck {
 
     /** Why the role {@code client} connects as must not run the service, if it must not. */
     public static Uni<Optional<String>> refusal(SqlClient client) {
-        return client.query(ROLE).execute().map(rows -> {
-            Row row = rows.iterator().next();
-            String role = row.getString("role");
-            if (row.getBoolean("superuser")) {
-                return Optional.of(refusal(role, "a superuser, which passes every grant and can disable any trigger"));
+        return DatabaseRoleRepository.connectedRole(client).map(role -> {
+            if (role.superuser()) {
+                return Optional.of(refusal(role.name(),
+                        "a superuser, which passes every grant and can disable any trigger"));
             }
-            String owned = row.getString("owned");
-            if (owned != null) {
-                return Optional.of(refusal(role, "the owner (or a member of the owner) of " + owned
-                        + ", which can disable the audit log's append-only triggers"));
+            if (role.ownedAuditTables() != null) {
+                return Optional.of(refusal(role.name(), "the owner (or a member of the owner) of "
+                        + role.ownedAuditTables() + ", which can disable the audit log's append-only triggers"));
             }
             return Optional.empty();
         });
