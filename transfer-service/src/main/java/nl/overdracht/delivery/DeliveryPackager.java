@@ -96,7 +96,12 @@ public class DeliveryPackager {
     @Inject
     Clock clock;
 
-    /** Brings the package of {@code dossierId} up to date within {@code tx}, acting as {@code actor}. */
+    /**
+     * Brings the package of {@code dossierId} up to date within {@code tx}, acting as {@code actor}.
+     * The package is read by a statement after the lock is held, never in the locking statement or
+     * before it: a refresh that waited for another reads that one's package, not the snapshot from
+     * before it (which would package the dossier a second time).
+     */
     public Uni<Outcome> refresh(SqlConnection tx, UUID dossierId, AuditActor actor) {
         Instant now = clock.instant();
         return dossiers.lock(tx, dossierId).flatMap(found -> found.isEmpty()
