@@ -6,13 +6,16 @@ import io.smallrye.mutiny.Uni;
 import io.vertx.core.json.JsonObject;
 import io.vertx.mutiny.sqlclient.SqlClient;
 import io.vertx.mutiny.sqlclient.SqlConnection;
+import io.vertx.mutiny.sqlclient.SqlResult;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.Optional;
 import nl.overdracht.platform.Bytea;
+import nl.overdracht.platform.Prunable;
 
 /**
  * The SQL of {@code idempotency_key}: per school and key, the hash of the first request and the
@@ -49,6 +52,14 @@ class IdempotencyKeyRepository {
                 + "created_at) VALUES ($1, $2, $3, 201, $4, $5) ON CONFLICT DO NOTHING")
                 .execute(Tuple.of(school, key, Bytea.of(requestHash), write(status), createdAt.atOffset(ZoneOffset.UTC)))
                 .map(rows -> rows.rowCount() == 1);
+    }
+
+    /** Deletes up to {@code limit} keys first answered more than {@code period} before {@code now}. */
+    Uni<Integer> deleteOlderThan(SqlClient client, Instant now, Duration period, int limit) {
+        return client.preparedQuery("DELETE FROM idempotency_key WHERE ctid = ANY(ARRAY(SELECT ctid FROM idempotency_key "
+                        + "WHERE " + Prunable.olderThan("created_at") + " LIMIT $3))")
+                .execute(Prunable.arguments(now, period, limit))
+                .map(SqlResult::rowCount);
     }
 
     private JsonObject write(DossierStatus status) {

@@ -4,13 +4,16 @@ import io.smallrye.mutiny.Uni;
 import io.vertx.core.json.JsonObject;
 import io.vertx.mutiny.sqlclient.SqlClient;
 import io.vertx.mutiny.sqlclient.SqlConnection;
+import io.vertx.mutiny.sqlclient.SqlResult;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import nl.overdracht.platform.Prunable;
 
 /**
  * The SQL of {@code outbox_event}. Which events are written, and who publishes them when, is the
@@ -64,6 +67,15 @@ class OutboxRepository {
                 .execute()
                 .map(rows -> rows.size() == 0 ? Optional.empty()
                         : Optional.of(rows.iterator().next().getOffsetDateTime("created_at").toInstant()));
+    }
+
+    /** Deletes up to {@code limit} events published more than {@code period} before {@code now}, oldest first. */
+    Uni<Integer> deletePublished(SqlClient client, Instant now, Duration period, int limit) {
+        return client.preparedQuery("DELETE FROM outbox_event WHERE position IN (SELECT position FROM outbox_event "
+                        + "WHERE published_at IS NOT NULL AND " + Prunable.olderThan("published_at")
+                        + " ORDER BY position LIMIT $3)")
+                .execute(Prunable.arguments(now, period, limit))
+                .map(SqlResult::rowCount);
     }
 
     /** Marks the events at these positions published at {@code at}. */

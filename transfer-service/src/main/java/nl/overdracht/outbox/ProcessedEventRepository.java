@@ -2,11 +2,14 @@ package nl.overdracht.outbox;
 
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.SqlClient;
+import io.vertx.mutiny.sqlclient.SqlResult;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.UUID;
+import nl.overdracht.platform.Prunable;
 
 /** The SQL of {@code processed_event}, the log that keeps consumers idempotent ({@link ProcessedEvents}). */
 @ApplicationScoped
@@ -18,5 +21,13 @@ class ProcessedEventRepository {
                 + "ON CONFLICT DO NOTHING")
                 .execute(Tuple.of(consumer, eventId, processedAt.atOffset(ZoneOffset.UTC)))
                 .map(result -> result.rowCount() == 1);
+    }
+
+    /** Deletes up to {@code limit} records of events processed more than {@code period} before {@code now}. */
+    Uni<Integer> deleteOlderThan(SqlClient client, Instant now, Duration period, int limit) {
+        return client.preparedQuery("DELETE FROM processed_event WHERE ctid = ANY(ARRAY(SELECT ctid FROM processed_event "
+                        + "WHERE " + Prunable.olderThan("processed_at") + " LIMIT $3))")
+                .execute(Prunable.arguments(now, period, limit))
+                .map(SqlResult::rowCount);
     }
 }
