@@ -66,7 +66,9 @@ public class EnrolmentService {
                 Aad.forField(id, "enrolment-pupil-id"));
         AuditActor actor = AuditActor.of(caller, Roles.RECEIVING_SCHOOL);
         return pool.withTransaction(tx -> admission.requireMayReceive(tx, school)
-                .flatMap(admitted -> enrolments.insert(tx, new EnrolmentRepository.NewEnrolment(id, school,
+                .flatMap(admitted -> enrolment.sendingSchool() == null ? Uni.createFrom().voidItem()
+                        : admission.requireKnown(tx, enrolment.sendingSchool(), "/sendingSchool"))
+                .flatMap(known -> enrolments.insert(tx, new EnrolmentRepository.NewEnrolment(id, school,
                         enrolment.sendingSchool(), index, pupilId, enrolment.enrolmentDate(), now)))
                 .flatMap(done -> audit.append(tx, new AuditRecord(AuditAction.ENROLMENT_RECORDED, actor, null,
                         "recorded", null)))

@@ -130,13 +130,14 @@ public class IntakeService {
     }
 
     /** A submission inspected and sealed, ready to store. */
-    private record Prepared(InspectedDossier inspected, DossierRepository.NewDossier dossier, SealedData content) {
+    private record Prepared(InspectedDossier inspected, Optional<StatedSchools.Receiver> receiver,
+            DossierRepository.NewDossier dossier, SealedData content) {
     }
 
     /** Inspects and seals, all in memory: CPU work, on the {@link CpuWork} pool. */
     private Prepared prepare(Submission submission, String school) {
         InspectedDossier inspected = inspector.inspect(submission.mediaType(), submission.body());
-        Optional<String> receiving = StatedSchools.check(inspected, school, submission.receivingSchool());
+        Optional<StatedSchools.Receiver> receiver = StatedSchools.check(inspected, school, submission.receivingSchool());
         UUID id = UUID.randomUUID();
         Instant now = clock.instant();
         String profile = inspected.profile().id();
@@ -144,8 +145,9 @@ public class IntakeService {
         SealedData content = cipher.seal(inspected.content(), new Aad(id, 1, profileKey));
         PupilId pupil = inspected.pupilId();
         SealedData pupilId = cipher.seal(pupil.value().getBytes(StandardCharsets.UTF_8), Aad.forField(id, "pupil-id"));
-        return new Prepared(inspected, new DossierRepository.NewDossier(id, profile, inspected.profile().version(),
-                inspected.transferKind().orElse(null), school, receiving.orElse(null),
+        return new Prepared(inspected, receiver, new DossierRepository.NewDossier(id, profile,
+                inspected.profile().version(), inspected.transferKind().orElse(null), school,
+                receiver.map(StatedSchools.Receiver::id).orElse(null),
                 blindIndex.of(pupil.kind().name(), pupil.value()), pupilId, content.plaintextSha256(), now,
                 now.plus(inspected.profile().expiry())), content);
     }
@@ -162,6 +164,8 @@ public class IntakeService {
             // any failure rolls the whole transaction back.
             return pool.withTransaction(tx -> Uni.combine().all().unis(
                             admission.requireMaySend(tx, school),
+                            prepared.receiver().map(to -> admission.requireKnown(tx, to.id(), to.pointer()))
+                                    .orElseGet(() -> Uni.createFrom().voidItem()),
                             transitions.accept(tx, dossier, new TransferState.Submitted().accept(), actor),
                             dossiers.insertRevision(tx, id, 1, prepared.content(), inspected.content().length,
                                     inspected.sectionsPresent(), now),

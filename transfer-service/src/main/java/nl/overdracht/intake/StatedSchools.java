@@ -7,6 +7,7 @@ import nl.overdracht.platform.Problem;
 import nl.overdracht.platform.ProblemType;
 import nl.overdracht.profile.InspectedDossier;
 import nl.overdracht.profile.SchoolReference;
+import nl.overdracht.registry.SchoolId;
 
 /**
  * Holds the schools a dossier names to who is asking: the school that sends is the token's school
@@ -15,6 +16,10 @@ import nl.overdracht.profile.SchoolReference;
  * profile data ({@link nl.overdracht.profile.Parties}).
  */
 final class StatedSchools {
+
+    /** The receiving school of a submission, and the place in the request that named it. */
+    record Receiver(String id, String pointer) {
+    }
 
     private StatedSchools() {
     }
@@ -27,24 +32,29 @@ final class StatedSchools {
      * @param requested the receiving school named by {@code ?receivingSchool=}, if any
      * @throws ApiException 422 {@code sender-mismatch} or {@code receiver-mismatch}, naming the path
      */
-    static Optional<String> check(InspectedDossier dossier, String sender, Optional<String> requested) {
+    static Optional<Receiver> check(InspectedDossier dossier, String sender, Optional<String> requested) {
         checkSender(dossier, sender);
         Optional<String> stated = dossier.receivingSchool();
         String receiverPath = dossier.profile().parties().receivingSchool().map(SchoolReference::pointer)
                 .orElse("/receivingSchool");
+        if (stated.isPresent() && !SchoolId.isValid(stated.get())) {
+            throw new ApiException(ProblemType.UNKNOWN_SCHOOL, "The receiving school named in the dossier is not a "
+                    + "school id, so no school could receive the dossier.",
+                    List.of(new Problem.FieldError(receiverPath, SchoolId.DESCRIPTION, "not-a-school-id")));
+        }
         if (stated.isPresent() && requested.isPresent() && !stated.get().equals(requested.get())) {
             throw new ApiException(ProblemType.RECEIVER_MISMATCH, "The receiving school named in the dossier and the "
                     + "one named by the receivingSchool parameter differ; name one school, or the same in both.",
                     List.of(new Problem.FieldError(receiverPath, "differs from the receivingSchool parameter",
                             "receiver-mismatch")));
         }
-        Optional<String> receiving = requested.or(() -> stated);
-        if (receiving.isPresent() && receiving.get().equals(sender)) {
+        Optional<Receiver> receiver = requested.map(id -> new Receiver(id, "/receivingSchool"))
+                .or(() -> stated.map(id -> new Receiver(id, receiverPath)));
+        if (receiver.isPresent() && receiver.get().id().equals(sender)) {
             throw new ApiException(ProblemType.RECEIVER_MISMATCH, "A school cannot send a dossier to itself.",
-                    List.of(new Problem.FieldError(requested.isPresent() ? "/receivingSchool" : receiverPath,
-                            "is the sending school", "receiver-is-sender")));
+                    List.of(new Problem.FieldError(receiver.get().pointer(), "is the sending school", "receiver-is-sender")));
         }
-        return receiving;
+        return receiver;
     }
 
     /** A revision, like the first submission, comes from the school the dossier names. */

@@ -25,6 +25,7 @@ public enum ProblemType {
     MANDATORY_SECTION(422, "mandatory-section", "The law makes this section mandatory to transfer"),
     SENDER_MISMATCH(422, "sender-mismatch", "The dossier names another sending school than the caller's"),
     RECEIVER_MISMATCH(422, "receiver-mismatch", "The dossier and the request do not agree on the receiving school"),
+    UNKNOWN_SCHOOL(422, "unknown-school", "The school named is not one that can take part"),
     TOO_MANY_REQUESTS(429, "too-many-requests", "Too many requests"),
     INTERNAL(500, "internal", "An unexpected error occurred"),
     SERVICE_UNAVAILABLE(503, "service-unavailable", "A service the request needs is unavailable");

@@ -4,7 +4,9 @@ import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.SqlClient;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.util.List;
 import nl.overdracht.platform.ApiException;
+import nl.overdracht.platform.Problem;
 import nl.overdracht.platform.ProblemType;
 
 /**
@@ -35,6 +37,26 @@ public class SchoolAdmission {
     /** Completes when {@code schoolId} may receive deliveries; fails with 403 {@code school-not-admitted} otherwise. */
     public Uni<Void> requireMayReceive(SqlClient client, String schoolId) {
         return check(client, schoolId, "receive");
+    }
+
+    /**
+     * Completes when {@code schoolId}, named by a request as the other school of a transfer, is one
+     * the registry knows, in any status (a suspended school's dossiers wait); fails with 422
+     * {@code unknown-school} naming {@code pointer} otherwise. Without
+     * {@code overdracht.registry.require-registered} any well-formed id will do.
+     */
+    public Uni<Void> requireKnown(SqlClient client, String schoolId, String pointer) {
+        if (!requireRegistered) {
+            return Uni.createFrom().voidItem();
+        }
+        return directory.find(client, schoolId).map(found -> {
+            if (found.isEmpty()) {
+                throw new ApiException(ProblemType.UNKNOWN_SCHOOL, "School " + schoolId
+                        + " is not in the registry, so it cannot take part in a transfer.",
+                        List.of(new Problem.FieldError(pointer, "not in the registry", "unknown-school")));
+            }
+            return null;
+        }).replaceWithVoid();
     }
 
     private Uni<Void> check(SqlClient client, String schoolId, String what) {

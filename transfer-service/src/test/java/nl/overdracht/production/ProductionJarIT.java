@@ -159,6 +159,39 @@ class ProductionJarIT {
     }
 
     @Test
+    void a_dossier_or_enrolment_naming_a_school_the_registry_does_not_know_is_refused_and_nothing_is_stored() {
+        // Given a registered sending school and a receiving school not (yet) in the registry
+        String sending = TestSchools.dutch();
+        String receiving = TestSchools.dutch();
+        Transfers.register(REGION, sending, List.of("oso-gegevensset@2019.1"));
+        byte[] dossier = Dossiers.oso("POVO", Pupils.bsn(), sending).bytes();
+
+        // When it sends a dossier to that school, or that school's future pupil is enrolled naming it
+        Transfers.as(sending, Roles.SENDING_SCHOOL).contentType("application/xml").body(dossier)
+                .queryParam("receivingSchool", receiving)
+                .when().post("/api/v1/dossiers")
+                .then().statusCode(422).contentType("application/problem+json")
+                .body("type", equalTo("https://overdracht.nl/problems/unknown-school"))
+                .body("errors[0].pointer", equalTo("/receivingSchool"));
+        Transfers.register(REGION, receiving, List.of("oso-gegevensset@2019.1"));
+        Transfers.as(receiving, Roles.RECEIVING_SCHOOL).contentType("application/json")
+                .body(Map.of("pupilIdKind", "BSN", "pupilId", Pupils.bsn(), "sendingSchool", TestSchools.dutch(),
+                        "enrolmentDate", "2027-08-30"))
+                .when().post("/api/v1/enrolments")
+                .then().statusCode(422)
+                .body("type", equalTo("https://overdracht.nl/problems/unknown-school"))
+                .body("errors[0].pointer", equalTo("/sendingSchool"));
+
+        // Then nothing was stored for the refused dossier; once the receiver is registered, it is accepted
+        Transfers.as(sending, Roles.SENDING_SCHOOL).when().get("/api/v1/dossiers")
+                .then().statusCode(200).body("size()", equalTo(0));
+        Transfers.as(sending, Roles.SENDING_SCHOOL).contentType("application/xml").body(dossier)
+                .queryParam("receivingSchool", receiving)
+                .when().post("/api/v1/dossiers")
+                .then().statusCode(201).body("receivingSchool", equalTo(receiving));
+    }
+
+    @Test
     void the_service_runs_as_the_application_role_after_the_owner_migrated_the_schema() throws SQLException {
         // Given the running service, which has served a request
         Transfers.as(TestSchools.dutch(), Roles.SENDING_SCHOOL).when().get("/api/v1/dossiers").then().statusCode(200);
