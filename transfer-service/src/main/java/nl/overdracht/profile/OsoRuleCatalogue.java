@@ -12,6 +12,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import javax.xml.parsers.DocumentBuilder;
 import javax.xml.parsers.DocumentBuilderFactory;
 import org.w3c.dom.Comment;
 import org.w3c.dom.Element;
@@ -188,7 +189,9 @@ final class OsoRuleCatalogue {
             factory.setNamespaceAware(true);
             factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
             factory.setExpandEntityReferences(false);
-            return factory.newDocumentBuilder().parse(file.toFile());
+            DocumentBuilder builder = factory.newDocumentBuilder();
+            builder.setErrorHandler(SecureXml.THROWING);
+            return builder.parse(file.toFile());
         } catch (Exception e) {
             throw new IllegalArgumentException("the stylesheet " + file + " cannot be read: " + e.getMessage(), e);
         }
