@@ -19,6 +19,7 @@ public enum ProblemType {
     CONFLICT(409, "conflict", "The request conflicts with the resource's current state"),
     ILLEGAL_TRANSITION(409, "illegal-transition", "The dossier's state does not allow this"),
     PAYLOAD_TOO_LARGE(413, "payload-too-large", "The request body is too large"),
+    URI_TOO_LONG(414, "uri-too-long", "The request line is too long"),
     UNSUPPORTED_MEDIA_TYPE(415, "unsupported-media-type", "The media type is not supported"),
     UNPROCESSABLE(422, "unprocessable", "The request is well-formed but violates the rules"),
     DOSSIER_REJECTED(422, "dossier-rejected", "The dossier holds data that may not be transferred"),
@@ -27,6 +28,7 @@ public enum ProblemType {
     RECEIVER_MISMATCH(422, "receiver-mismatch", "The dossier and the request do not agree on the receiving school"),
     UNKNOWN_SCHOOL(422, "unknown-school", "The school named is not one that can take part"),
     TOO_MANY_REQUESTS(429, "too-many-requests", "Too many requests"),
+    HEADERS_TOO_LARGE(431, "headers-too-large", "The request's headers are too large"),
     INTERNAL(500, "internal", "An unexpected error occurred"),
     SERVICE_UNAVAILABLE(503, "service-unavailable", "A service the request needs is unavailable");
 
@@ -66,9 +68,11 @@ public enum ProblemType {
             case 406 -> NOT_ACCEPTABLE;
             case 409 -> CONFLICT;
             case 413 -> PAYLOAD_TOO_LARGE;
+            case 414 -> URI_TOO_LONG;
             case 415 -> UNSUPPORTED_MEDIA_TYPE;
             case 422 -> UNPROCESSABLE;
             case 429 -> TOO_MANY_REQUESTS;
+            case 431 -> HEADERS_TOO_LARGE;
             case 503 -> SERVICE_UNAVAILABLE;
             default -> status >= 500 ? INTERNAL : MALFORMED_REQUEST;
         };
