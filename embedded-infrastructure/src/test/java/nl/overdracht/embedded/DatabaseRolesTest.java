@@ -68,8 +68,8 @@ class DatabaseRolesTest {
             }
 
             String url = DatabaseRoles.create(superuser, "postgres", "postgres");
-            Flyway.configure().dataSource(url, DatabaseRoles.OWNER, "").locations("classpath:db/migration").load()
-                    .migrate();
+            String latest = Flyway.configure().dataSource(url, DatabaseRoles.OWNER, "").locations("classpath:db/migration")
+                    .load().migrate().targetSchemaVersion;
 
             try (Connection app = DriverManager.getConnection(url, DatabaseRoles.APP, "")) {
                 assertEquals("De Linde", text(app, "SELECT name FROM school WHERE id = '00AA00'"));
@@ -78,7 +78,7 @@ class DatabaseRolesTest {
                 assertEquals("42501", refused.getSQLState(), "insufficient_privilege");
             }
             try (Connection owner = DriverManager.getConnection(url, DatabaseRoles.OWNER, "")) {
-                assertEquals("12", text(owner, "SELECT max(version::int)::text FROM flyway_schema_history WHERE success"));
+                assertEquals(latest, text(owner, "SELECT max(version::int)::text FROM flyway_schema_history WHERE success"));
                 assertEquals(List.of(), column(owner, "SELECT c.relname FROM pg_class c WHERE c.relnamespace = "
                         + "'public'::regnamespace AND c.relkind IN ('r', 'S') AND c.relowner <> 'overdracht_owner'::regrole "
                         + "UNION ALL SELECT p.proname FROM pg_proc p WHERE p.pronamespace = 'public'::regnamespace "
