@@ -42,12 +42,15 @@ public final class SecuredKafka implements AutoCloseable {
     static final String LISTENER = "SECURE";
     static final String CONTROLLER_LISTENER = EmbeddedKafka.CONTROLLER_LISTENER;
 
-    private final KafkaRaftServer server;
+    private final KafkaConfig config;
+    private KafkaRaftServer server;
     private final String bootstrapServers;
     private final BrokerTls tls;
     private final String brokerPassword;
 
-    private SecuredKafka(KafkaRaftServer server, String bootstrapServers, BrokerTls tls, String brokerPassword) {
+    private SecuredKafka(KafkaConfig config, KafkaRaftServer server, String bootstrapServers, BrokerTls tls,
+            String brokerPassword) {
+        this.config = config;
         this.server = server;
         this.bootstrapServers = bootstrapServers;
         this.tls = tls;
@@ -85,7 +88,7 @@ public final class SecuredKafka implements AutoCloseable {
                 EmbeddedKafka.stopGuarded(server);
                 throw e;
             }
-            return new SecuredKafka(server, EmbeddedKafka.HOST + ":" + brokerPort, tls, brokerPassword);
+            return new SecuredKafka(config, server, EmbeddedKafka.HOST + ":" + brokerPort, tls, brokerPassword);
         } catch (IOException e) {
             throw new UncheckedIOException("the secured Kafka could not prepare " + directory, e);
         } catch (Exception e) {
@@ -147,10 +150,35 @@ public final class SecuredKafka implements AutoCloseable {
         }
     }
 
+    /**
+     * Stops the broker, its log kept, for a test of a Kafka that is away; {@link #restart()} brings it
+     * back on the same ports, so its clients reconnect by themselves.
+     */
+    public synchronized void stop() {
+        if (server != null) {
+            EmbeddedKafka.stopGuarded(server);
+            server = null;
+        }
+    }
+
+    /** Starts the broker {@link #stop()} stopped, on the same ports and log; returns once it is unfenced. */
+    public synchronized void restart() {
+        if (server == null) {
+            KafkaRaftServer started = new KafkaRaftServer(config, Time.SYSTEM);
+            try {
+                started.startup();
+            } catch (RuntimeException e) {
+                EmbeddedKafka.stopGuarded(started);
+                throw e;
+            }
+            server = started;
+        }
+    }
+
     /** Stops the broker; a fault it reports meanwhile does not end the JVM. */
     @Override
     public void close() {
-        EmbeddedKafka.stopGuarded(server);
+        stop();
     }
 
     @Override

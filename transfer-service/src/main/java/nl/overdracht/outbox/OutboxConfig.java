@@ -28,9 +28,27 @@ public interface OutboxConfig {
     Duration pollInterval();
 
     /**
-     * How long an event may wait unpublished before the relay's readiness check reports DOWN: by then
-     * no instance's relay is publishing (the one that leads may be failing, or stuck).
+     * How long an event may wait unpublished before the relay's check in the {@code background} health
+     * group reports DOWN: by then no instance's relay is publishing (the one that leads may be failing,
+     * or stuck).
      */
     @WithDefault("1m")
     Duration unpublishedMaxAge();
+
+    /**
+     * How long a relay round waits for Kafka to take a batch (metadata, buffer space and every
+     * acknowledgement) before it gives up: the batch's transaction stays open meanwhile, so this is
+     * below {@code overdracht.database.socket-timeout}. Also the relay producer's {@code max.block.ms}
+     * unless {@code kafka.max.block.ms} is set.
+     */
+    @WithDefault("2s")
+    Duration publishTimeout();
+
+    /** How long the relay waits after a failed round before it tries again; doubled after each further failure in a row. */
+    @WithDefault("1s")
+    Duration backoffInitial();
+
+    /** The longest the relay waits between failed rounds. */
+    @WithDefault("10s")
+    Duration backoffMax();
 }

@@ -26,6 +26,7 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.errors.TimeoutException;
 import org.apache.kafka.common.serialization.StringSerializer;
 
 /**
@@ -73,10 +74,17 @@ public class OutboxRelay {
     /** Events published per transaction ({@link OutboxConfig#batchSize()}). */
     int batchSize;
 
+    private Duration publishTimeout;
+    private Duration backoffInitial;
+    private Duration backoffMax;
+
     @Inject
     void configure(OutboxConfig config) {
         topic = config.topic();
         batchSize = config.batchSize();
+        publishTimeout = config.publishTimeout();
+        backoffInitial = config.backoffInitial();
+        backoffMax = config.backoffMax();
     }
 
     private volatile Producer<String, String> producer;
@@ -92,6 +100,10 @@ public class OutboxRelay {
     @Scheduled(every = "${overdracht.outbox.poll-interval:0.2s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
             delayed = "1s")
     Uni<Void> tick() {
+        if (state.get() instanceof RelayState.Failing failing
+                && clock.instant().isBefore(failing.nextRound(backoffInitial, backoffMax))) {
+            return Uni.createFrom().voidItem(); // backing off after failed rounds
+        }
         return work.round("Outbox relay round", this::publishPending);
     }
 
@@ -135,6 +147,9 @@ public class OutboxRelay {
                         // KafkaProducer.send blocks while it waits for metadata or buffer space (up to
                         // max.block.ms when the broker is away): never on the event loop
                         .runSubscriptionOn(Infrastructure.getDefaultWorkerPool())
+                        // the batch's transaction waits meanwhile: a Kafka that is away fails the round in time
+                        .ifNoItem().after(publishTimeout).failWith(() -> new TimeoutException(
+                                "Kafka did not take the batch in time"))
                         .flatMap(positions -> events.markPublished(tx, positions, clock.instant())
                                 .replaceWith(positions.length)));
     }
@@ -166,7 +181,7 @@ public class OutboxRelay {
         if (current == null) {
             synchronized (this) {
                 if (producer == null) {
-                    KafkaProducer<String, String> created = new KafkaProducer<>(producerSettings(kafka));
+                    KafkaProducer<String, String> created = new KafkaProducer<>(producerSettings(kafka, publishTimeout));
                     producerMetrics = new KafkaClientMetrics(created);
                     producerMetrics.bindTo(registry);
                     producer = created;
@@ -203,9 +218,10 @@ public class OutboxRelay {
      * The relay producer's settings: every {@code kafka.*} setting a producer knows (so a secured
      * cluster's protocol, SASL and TLS settings reach the relay exactly as they reach the consumers),
      * then what the relay's guarantees need, which configuration cannot weaken: acknowledged by all
-     * in-sync replicas, idempotent, string keys and values.
+     * in-sync replicas, idempotent, string keys and values. Unless set, {@code send} blocks (for
+     * metadata or buffer space) no longer than a round waits for Kafka, {@code publishTimeout}.
      */
-    static Map<String, Object> producerSettings(Map<String, Object> kafka) {
+    static Map<String, Object> producerSettings(Map<String, Object> kafka, Duration publishTimeout) {
         Map<String, Object> settings = new HashMap<>();
         kafka.forEach((name, value) -> {
             if (ProducerConfig.configNames().contains(name)) {
@@ -215,6 +231,7 @@ public class OutboxRelay {
         settings.put(ProducerConfig.ACKS_CONFIG, "all");
         settings.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
         settings.putIfAbsent(ProducerConfig.LINGER_MS_CONFIG, 5);
+        settings.putIfAbsent(ProducerConfig.MAX_BLOCK_MS_CONFIG, publishTimeout.toMillis());
         settings.put(ProducerConfig.CLIENT_ID_CONFIG, CLIENT_ID);
         settings.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
         settings.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class);

@@ -1,6 +1,7 @@
 package nl.overdracht.outbox;
 
 import io.smallrye.health.api.AsyncHealthCheck;
+import io.smallrye.health.api.HealthGroup;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -11,24 +12,29 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import nl.overdracht.platform.DatabaseConfig;
 import org.eclipse.microprofile.health.HealthCheckResponse;
-import org.eclipse.microprofile.health.Readiness;
 
 /**
- * Readiness of the outbox relay: DOWN, with the reason, when this instance's last relay round
- * failed (the events stay in the outbox, nothing reaches Kafka), or when the oldest unpublished
- * event has waited longer than {@link OutboxConfig#unpublishedMaxAge()} (whichever instance leads
- * the relay is not publishing); UP when the relay publishes or has nothing to publish.
+ * The outbox relay's check in the {@value #GROUP} health group ({@code /q/health/group/background}):
+ * DOWN, with the reason, when this instance's last relay round failed (the events stay in the
+ * outbox, nothing reaches Kafka), or when the oldest unpublished event has waited longer than
+ * {@link OutboxConfig#unpublishedMaxAge()} (whichever instance leads the relay is not publishing);
+ * UP when the relay publishes or has nothing to publish.
  *
- * <p>Kafka's own health check says whether a broker answers; this one says whether the events get
- * out, which also fails when the broker answers but refuses the relay (credentials, ACLs). The
- * answer holds times, ages and a fixed phrase for the failure, never a setting or a message.
+ * <p>Not a readiness check: a Kafka that is away does not stop the service from taking requests (the
+ * outbox holds their events), so it must not take the instance out of service; readiness shows the
+ * same data, UP ({@link OutboxRelayReadiness}). This group is for monitoring and alerts. The answer
+ * holds times, ages, counts and a fixed phrase for the failure, never a setting or a message.
  */
-@Readiness
+@HealthGroup(OutboxRelayHealth.GROUP)
 @ApplicationScoped
 public class OutboxRelayHealth implements AsyncHealthCheck {
 
-    /** The check's name in {@code /q/health/ready}. */
+    /** The health group of the service's own background work. */
+    static final String GROUP = "background";
+
+    /** The check's name, here and in {@code /q/health/ready}. */
     static final String NAME = "Outbox relay";
 
     @Inject
@@ -46,25 +52,30 @@ public class OutboxRelayHealth implements AsyncHealthCheck {
     @Inject
     OutboxConfig config;
 
+    @Inject
+    DatabaseConfig database;
+
     @Override
     public Uni<HealthCheckResponse> call() {
         RelayState state = relay.state();
-        return events.oldestUnpublished(pool)
-                .map(oldest -> assess(state, oldest, clock.instant(), config.unpublishedMaxAge()))
+        return events.backlog(pool)
+                .ifNoItem().after(database.healthTimeout()).fail()
+                .map(backlog -> assess(state, backlog, clock.instant(), config.unpublishedMaxAge()))
                 .onFailure().recoverWithItem(failure -> new HealthCheckResponse(NAME, HealthCheckResponse.Status.DOWN,
-                        Optional.of(Map.of("reason", "the outbox could not be read ("
+                        Optional.of(Map.of("state", state.name(), "reason", "the outbox could not be read ("
                                 + PublishFailure.reason(failure) + ")"))));
     }
 
     /**
-     * The verdict on the relay in {@code state} when the oldest unpublished event (if any) was
-     * written at {@code oldestUnpublished}, at {@code now}, allowing events to wait {@code maxAge}.
+     * The verdict on the relay in {@code state} with {@code backlog} waiting, at {@code now}, allowing
+     * events to wait {@code maxAge}.
      */
-    static HealthCheckResponse assess(RelayState state, Optional<Instant> oldestUnpublished, Instant now,
-            Duration maxAge) {
+    static HealthCheckResponse assess(RelayState state, OutboxRepository.Backlog backlog, Instant now, Duration maxAge) {
         Map<String, Object> data = new LinkedHashMap<>();
+        data.put("state", state.name());
+        data.put("unpublished", backlog.count());
         long sinceGood = seconds(state.lastGood(), now);
-        oldestUnpublished.ifPresent(oldest -> data.put("oldestUnpublishedAgeSeconds", seconds(oldest, now)));
+        backlog.oldest().ifPresent(oldest -> data.put("oldestUnpublishedAgeSeconds", seconds(oldest, now)));
         if (state instanceof RelayState.Failing failing) {
             data.put("reason", "the outbox relay has not published for " + sinceGood + " s; last error: "
                     + failing.reason());
@@ -72,7 +83,7 @@ public class OutboxRelayHealth implements AsyncHealthCheck {
             data.put("failingSince", failing.since().toString());
             return new HealthCheckResponse(NAME, HealthCheckResponse.Status.DOWN, Optional.of(data));
         }
-        Optional<Duration> waited = oldestUnpublished.map(oldest -> Duration.between(oldest, now));
+        Optional<Duration> waited = backlog.oldest().map(oldest -> Duration.between(oldest, now));
         if (waited.isPresent() && waited.get().compareTo(maxAge) > 0) {
             data.put("reason", "the oldest unpublished outbox event has waited " + waited.get().toSeconds()
                     + " s, longer than the " + maxAge.toSeconds() + " s allowed; no instance's relay publishes it");

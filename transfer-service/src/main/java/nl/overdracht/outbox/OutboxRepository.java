@@ -2,6 +2,7 @@ package nl.overdracht.outbox;
 
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.json.JsonObject;
+import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.SqlClient;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.SqlResult;
@@ -9,9 +10,11 @@ import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import nl.overdracht.platform.Prunable;
 
@@ -61,12 +64,29 @@ class OutboxRepository {
                 });
     }
 
-    /** When the oldest event not yet published was written; empty when every event is published. */
-    Uni<Optional<Instant>> oldestUnpublished(SqlClient client) {
-        return client.query("SELECT created_at FROM outbox_event WHERE published_at IS NULL ORDER BY position LIMIT 1")
+    /**
+     * What waits to be published.
+     *
+     * @param count how many events
+     * @param oldest when the oldest of them was written; empty when every event is published
+     */
+    record Backlog(long count, Optional<Instant> oldest) {
+        Backlog {
+            Objects.requireNonNull(oldest, "oldest");
+        }
+
+        static final Backlog NONE = new Backlog(0, Optional.empty());
+    }
+
+    /** What waits to be published now. */
+    Uni<Backlog> backlog(SqlClient client) {
+        return client.query("SELECT count(*) AS n, min(created_at) AS oldest FROM outbox_event WHERE published_at IS NULL")
                 .execute()
-                .map(rows -> rows.size() == 0 ? Optional.empty()
-                        : Optional.of(rows.iterator().next().getOffsetDateTime("created_at").toInstant()));
+                .map(rows -> {
+                    Row row = rows.iterator().next();
+                    return new Backlog(row.getLong("n"),
+                            Optional.ofNullable(row.getOffsetDateTime("oldest")).map(OffsetDateTime::toInstant));
+                });
     }
 
     /** Deletes up to {@code limit} events published more than {@code period} before {@code now}, oldest first. */

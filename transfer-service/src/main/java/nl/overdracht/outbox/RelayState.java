@@ -1,6 +1,8 @@
 package nl.overdracht.outbox;
 
+import java.time.Duration;
 import java.time.Instant;
+import java.util.Locale;
 import java.util.Objects;
 
 /**
@@ -11,8 +13,13 @@ import java.util.Objects;
  *
  * <pre>
  *  Starting ──succeeded──▶ Publishing ──failed──▶ Failing ──succeeded──▶ Publishing
- *     └─────────────────────failed───────────────▶ Failing ──failed──▶ Failing (failing since the first; the newest reason)
+ *     └─────────────────────failed───────────────▶ Failing ──failed──▶ Failing (failing since the first; one more
+ *                                                                      failure in a row; the newest reason)
  * </pre>
+ *
+ * A failing relay waits longer after each failure in a row before its next round ({@link
+ * Failing#nextRound}), so that a Kafka that is away is not hammered, and publishes again by itself
+ * once it is back.
  */
 sealed interface RelayState {
 
@@ -26,7 +33,12 @@ sealed interface RelayState {
 
     /** The state after a round that failed at {@code at} for {@code reason} ({@link PublishFailure#reason}). */
     default Failing failed(Instant at, String reason) {
-        return new Failing(lastGood(), at, reason);
+        return new Failing(lastGood(), at, at, 1, reason);
+    }
+
+    /** The state's name for the health checks' data: {@code STARTING}, {@code PUBLISHING} or {@code FAILING}. */
+    default String name() {
+        return getClass().getSimpleName().toUpperCase(Locale.ROOT);
     }
 
     /** No round has ended yet. */
@@ -58,18 +70,36 @@ sealed interface RelayState {
      *
      * @param lastGood the last round that succeeded, or the relay's start
      * @param since the first failed round after it
+     * @param last the last failed round
+     * @param failures how many rounds have failed in a row (at least one)
      * @param reason what the last failure was, in words that hold no secret ({@link PublishFailure#reason})
      */
-    record Failing(Instant lastGood, Instant since, String reason) implements RelayState {
+    record Failing(Instant lastGood, Instant since, Instant last, int failures, String reason) implements RelayState {
         public Failing {
             Objects.requireNonNull(lastGood, "lastGood");
             Objects.requireNonNull(since, "since");
+            Objects.requireNonNull(last, "last");
             Objects.requireNonNull(reason, "reason");
+            if (failures < 1) {
+                throw new IllegalArgumentException("a failing relay has failed at least once");
+            }
         }
 
         @Override
         public Failing failed(Instant at, String newReason) {
-            return new Failing(lastGood, since, newReason);
+            return new Failing(lastGood, since, at, failures + 1, newReason);
+        }
+
+        /**
+         * When the next round may start: {@code initial} after the first failure, doubling with each
+         * further one in a row, never more than {@code max} after the last.
+         */
+        public Instant nextRound(Duration initial, Duration max) {
+            Duration wait = initial;
+            for (int i = 1; i < failures && wait.compareTo(max) < 0; i++) {
+                wait = wait.multipliedBy(2);
+            }
+            return last.plus(wait.compareTo(max) > 0 ? max : wait);
         }
     }
 }

@@ -16,6 +16,7 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.net.URI;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
@@ -96,8 +97,25 @@ public class ProblemMapper {
         return respond(type, type.title() + ".", List.of(), uri);
     }
 
+    @Inject
+    DatabaseConfig database;
+
+    /**
+     * Anything no other mapper took: a 503 with {@code Retry-After} when PostgreSQL is unavailable
+     * ({@link DatabaseUnavailable}; one WARN line naming the kind of failure, never its message), else
+     * a 500 naming an error id.
+     */
     @ServerExceptionMapper
     public Response unexpected(Throwable e, UriInfo uri) {
+        Optional<String> unavailable = DatabaseUnavailable.reason(e);
+        if (unavailable.isPresent()) {
+            LOG.warnf("PostgreSQL unavailable on %s: %s; answered %d", uri == null ? "?" : uri.getPath(),
+                    unavailable.get(), ProblemType.SERVICE_UNAVAILABLE.status());
+            return Response.fromResponse(respond(ProblemType.SERVICE_UNAVAILABLE,
+                            "The database is unavailable; retry later.", List.of(), uri))
+                    .header(HttpHeaders.RETRY_AFTER, Math.max(1, database.retryAfter().toSeconds()))
+                    .build();
+        }
         String errorId = UUID.randomUUID().toString();
         LOG.errorf(withoutMessages(e), "Unexpected error %s on %s", errorId, uri == null ? "?" : uri.getPath());
         return respond(ProblemType.INTERNAL, "Unexpected error; quote error id " + errorId + " to the operator.",

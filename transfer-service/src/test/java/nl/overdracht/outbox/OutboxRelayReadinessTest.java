@@ -16,12 +16,16 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import nl.overdracht.testing.Pupils;
+import nl.overdracht.testing.Superuser;
 import nl.overdracht.testing.TestClock;
 import nl.overdracht.testing.TestSchools;
 import nl.overdracht.testing.Transfers;
 import org.junit.jupiter.api.Test;
 
-/** The relay's readiness check on the running service, over its real PostgreSQL and Kafka. */
+/**
+ * The relay's checks on the running service, over its real PostgreSQL and Kafka: in readiness its
+ * state as data, always UP; in the {@code background} group its verdict.
+ */
 @QuarkusTest
 class OutboxRelayReadinessTest {
 
@@ -34,6 +38,9 @@ class OutboxRelayReadinessTest {
     @TestHTTPResource(value = "health/ready", management = true)
     URL readiness;
 
+    @TestHTTPResource(value = "health/group/background", management = true)
+    URL background;
+
     @Test
     void readiness_reports_the_relay_up_once_it_has_published() {
         UUID id = Transfers.submitOso(TestSchools.dutch("OU"), Pupils.bsn(), null);
@@ -42,13 +49,17 @@ class OutboxRelayReadinessTest {
         Map<String, Object> check = Transfers.await("the relay check UP", () -> relayCheck()
                 .filter(found -> "UP".equals(found.get("status"))));
 
-        assertThat(data(check)).containsKey("lastRound").doesNotContainKey("reason");
+        assertThat(data(check)).containsKey("lastRound").containsEntry("state", "PUBLISHING").doesNotContainKey("reason");
+        Map<String, Object> verdict = check(given().when().get(background).then().statusCode(200).extract().jsonPath())
+                .orElseThrow();
+        assertThat(verdict).containsEntry("status", "UP");
     }
 
     @Test
-    void an_event_no_relay_publishes_for_longer_than_allowed_makes_readiness_down_until_it_is_published() {
-        // Given another holder of the relay lock (an instance that leads but does not publish)
-        SqlConnection leader = pool.getConnection().await().atMost(Transfers.WAIT);
+    void an_event_no_relay_publishes_for_longer_than_allowed_turns_the_background_group_down_and_leaves_readiness_up() {
+        // Given another holder of the relay lock (an instance that leads but does not publish), on a
+        // connection of its own: the service's pool closes a connection that stays silent, as this one does
+        SqlConnection leader = Superuser.pool().getConnection().await().atMost(Transfers.WAIT);
         UUID id;
         try {
             leader.preparedQuery("SELECT pg_advisory_lock($1)").execute(Tuple.of(OutboxRelay.RELAY_LOCK))
@@ -57,12 +68,19 @@ class OutboxRelayReadinessTest {
             id = Transfers.submitOso(TestSchools.dutch("OD"), Pupils.bsn(), null);
             TestClock.advance(config.unpublishedMaxAge().plus(Duration.ofSeconds(30)));
 
-            // When readiness is asked
-            JsonPath answer = given().when().get(readiness).then().statusCode(503).extract().jsonPath();
+            // When the background group and readiness are asked
+            JsonPath group = given().when().get(background).then().statusCode(503).extract().jsonPath();
+            JsonPath ready = given().when().get(readiness).then().statusCode(200).extract().jsonPath();
 
-            // Then the relay's check is down and says what waits
-            Map<String, Object> check = check(answer).orElseThrow();
-            assertThat(check).containsEntry("status", "DOWN");
+            // Then the relay's check in the group is down and says what waits
+            Map<String, Object> verdict = check(group).orElseThrow();
+            assertThat(verdict).containsEntry("status", "DOWN");
+            assertThat((String) data(verdict).get("reason")).startsWith("the oldest unpublished outbox event has waited ")
+                    .endsWith("no instance's relay publishes it");
+            assertThat(((Number) data(verdict).get("unpublished")).longValue()).isPositive();
+            // and readiness is up, showing the same
+            Map<String, Object> check = check(ready).orElseThrow();
+            assertThat(check).containsEntry("status", "UP");
             assertThat((String) data(check).get("reason")).startsWith("the oldest unpublished outbox event has waited ")
                     .endsWith("no instance's relay publishes it");
         } finally {
@@ -71,9 +89,10 @@ class OutboxRelayReadinessTest {
             leader.close().await().atMost(Transfers.WAIT);
         }
 
-        // and once the lock is free this relay publishes the event and the check is up again
+        // and once the lock is free this relay publishes the event and the group is up again
         awaitPublished(id);
-        Transfers.await("the relay check UP", () -> relayCheck().filter(found -> "UP".equals(found.get("status"))));
+        Transfers.await("the relay check UP", () -> check(given().when().get(background).then().extract().jsonPath())
+                .filter(found -> "UP".equals(found.get("status"))));
     }
 
     private void awaitPublished(UUID id) {

@@ -2,6 +2,7 @@ package nl.overdracht.outbox;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
 import java.util.Map;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.serialization.StringSerializer;
@@ -24,7 +25,7 @@ class OutboxRelaySettingsTest {
 
     @Test
     void the_security_settings_of_the_consumers_reach_the_relay() {
-        Map<String, Object> settings = OutboxRelay.producerSettings(SECURED);
+        Map<String, Object> settings = OutboxRelay.producerSettings(SECURED, Duration.ofSeconds(2));
 
         assertThat(settings).containsEntry("bootstrap.servers", "kafka-0.example:9093")
                 .containsEntry("security.protocol", "SASL_SSL")
@@ -36,12 +37,12 @@ class OutboxRelaySettingsTest {
 
     @Test
     void consumer_only_settings_are_left_out() {
-        assertThat(OutboxRelay.producerSettings(SECURED)).doesNotContainKeys("group.id", "auto.offset.reset");
+        assertThat(OutboxRelay.producerSettings(SECURED, Duration.ofSeconds(2))).doesNotContainKeys("group.id", "auto.offset.reset");
     }
 
     @Test
     void configuration_cannot_weaken_what_the_relay_guarantees() {
-        Map<String, Object> settings = OutboxRelay.producerSettings(SECURED);
+        Map<String, Object> settings = OutboxRelay.producerSettings(SECURED, Duration.ofSeconds(2));
 
         assertThat(settings).containsEntry(ProducerConfig.ACKS_CONFIG, "all")
                 .containsEntry(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true)

@@ -3,6 +3,7 @@ package nl.overdracht.platform;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.containsString;
@@ -76,12 +77,13 @@ class PlatformTest {
     }
 
     @Test
-    void readiness_covers_postgresql_and_kafka_on_the_management_port() {
+    void readiness_covers_postgresql_and_the_outbox_relay_on_the_management_port_and_not_kafka_itself() {
         given().when().get(readiness)
                 .then().statusCode(200)
                 .body("status", equalTo("UP"))
-                .body("checks.name", hasItems("Reactive PostgreSQL connections health check",
-                        "Kafka connection health check"));
+                .body("checks.name", hasItems("PostgreSQL", "Outbox relay"))
+                .body("checks.name", not(hasItem("Kafka connection health check")))
+                .body("checks.name", not(hasItem("Reactive PostgreSQL connections health check")));
     }
 
     @Test

@@ -218,8 +218,7 @@ class ProductionJarIT {
         JsonPath ready = Transfers.await("readiness UP", () -> Optional.of(given().when().get(service.readiness())
                 .then().extract()).filter(answer -> answer.statusCode() == 200).map(answer -> answer.jsonPath()));
 
-        assertThat(ready.getList("checks.name", String.class)).contains("Outbox relay", "Kafka connection health check",
-                "Reactive PostgreSQL connections health check");
+        assertThat(ready.getList("checks.name", String.class)).contains("Outbox relay", "PostgreSQL");
         assertThat(ready.getList("checks.status", String.class)).containsOnly("UP");
         assertThat(ready.prettify()).doesNotContain(service.secrets());
     }

@@ -27,8 +27,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The production build given a Kafka password the broker does not know: requests that need only
- * PostgreSQL are served, the outbox relay cannot publish, and readiness says so and why, without
- * showing any secret; once the broker takes that password, what waited is published.
+ * PostgreSQL are served, the outbox relay cannot publish, and the background health group says so and
+ * why, without showing any secret, while readiness stays UP showing the same; once the broker takes
+ * that password, what waited is published.
  */
 @QuarkusIntegrationTest
 @WithTestResource(value = ProductionServices.class,
@@ -40,26 +41,33 @@ class ProductionJarKafkaRefusedIT {
     ProductionService service;
 
     @Test
-    void the_relay_cannot_publish_and_readiness_says_why_until_the_broker_accepts_the_credentials() throws Exception {
+    void the_relay_cannot_publish_and_the_background_group_says_why_until_the_broker_accepts_the_credentials()
+            throws Exception {
         // Given a registered school whose dossier is stored (its event waits in the outbox)
         String school = TestSchools.dutch();
         Transfers.register("noord", school, List.of("oso-gegevensset@2019.1"));
         UUID id = Transfers.submitOso(school, Pupils.bsn(), null);
 
-        // When readiness is asked
-        JsonPath ready = Transfers.await("the relay check DOWN", () -> Optional.of(given().when()
-                .get(service.readiness()).then().extract())
+        // When the background health group is asked
+        JsonPath group = Transfers.await("the relay check DOWN", () -> Optional.of(given().when()
+                .get(service.background()).then().extract())
                 .filter(answer -> answer.statusCode() == 503)
                 .map(answer -> answer.jsonPath())
                 .filter(answer -> relay(answer).map(check -> "DOWN".equals(check.get("status"))).orElse(false)));
 
         // Then the relay's check is down because Kafka refused its credentials
-        Map<String, Object> check = relay(ready).orElseThrow();
+        Map<String, Object> check = relay(group).orElseThrow();
         @SuppressWarnings("unchecked")
         Map<String, Object> data = (Map<String, Object>) check.get("data");
         assertThat((String) data.get("reason")).startsWith("the outbox relay has not published for ")
                 .endsWith("; last error: authentication failed");
         assertThat(data).containsEntry("lastError", "authentication failed");
+        assertThat(group.prettify()).doesNotContain(service.secrets());
+        // and readiness is UP (the service takes requests; their events wait), showing the relay's failure
+        JsonPath ready = given().when().get(service.readiness()).then().statusCode(200).extract().jsonPath();
+        @SuppressWarnings("unchecked")
+        Map<String, Object> shown = (Map<String, Object>) relay(ready).orElseThrow().get("data");
+        assertThat(shown).containsEntry("lastError", "authentication failed").containsEntry("state", "FAILING");
         assertThat(ready.prettify()).doesNotContain(service.secrets());
         // and the dossier's event is still in the outbox, unpublished
         assertThat(unpublished(id)).isPositive();
@@ -79,11 +87,10 @@ class ProductionJarKafkaRefusedIT {
                 throw new IllegalStateException(e);
             }
         }));
-        Transfers.await("the relay check UP", () -> relay(given().when().get(service.readiness()).then().extract()
+        Transfers.await("the relay check UP", () -> relay(given().when().get(service.background()).then().extract()
                 .jsonPath()).filter(found -> "UP".equals(found.get("status"))));
-        // and the consumers come back as well (they rejoin their groups): the service is ready again
-        Awaitility.await("readiness UP").atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(250))
-                .until(() -> given().when().get(service.readiness()).then().extract().statusCode() == 200);
+        Awaitility.await("the background group UP").atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(250))
+                .until(() -> given().when().get(service.background()).then().extract().statusCode() == 200);
     }
 
     private long unpublished(UUID dossier) throws SQLException {

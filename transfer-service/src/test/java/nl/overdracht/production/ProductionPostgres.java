@@ -12,9 +12,16 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import nl.overdracht.embedded.DatabaseRoles;
+import org.awaitility.Awaitility;
 
 /**
  * A PostgreSQL server of its own for the tests of the production build, set up as a deployment's
@@ -28,8 +35,13 @@ final class ProductionPostgres implements AutoCloseable {
 
     private static final String SUPERUSER = "postgres";
     private static final String HOST = "127.0.0.1";
+    /** One argument of the command line in {@code postmaster.opts}, each in double quotes. */
+    private static final Pattern QUOTED = Pattern.compile("\"([^\"]*)\"");
 
     private final EmbeddedPostgres server;
+    private final Path dataDirectory;
+    /** The server {@link #start()} started again, if it did. */
+    private Process restarted;
     private final Credentials superuser;
     private final Roles roles;
 
@@ -45,8 +57,9 @@ final class ProductionPostgres implements AutoCloseable {
     record Roles(Credentials owner, Credentials app) {
     }
 
-    private ProductionPostgres(EmbeddedPostgres server, Credentials superuser, Roles roles) {
+    private ProductionPostgres(EmbeddedPostgres server, Path dataDirectory, Credentials superuser, Roles roles) {
         this.server = server;
+        this.dataDirectory = dataDirectory;
         this.superuser = superuser;
         this.roles = roles;
     }
@@ -77,7 +90,7 @@ final class ProductionPostgres implements AutoCloseable {
                 }
             }
             requirePasswords(superuserUrl, superuser);
-            return new ProductionPostgres(server, superuser, roles);
+            return new ProductionPostgres(server, dataDirectory, superuser, roles);
         } catch (SQLException | RuntimeException e) {
             close(server);
             throw new IllegalStateException("could not set up PostgreSQL for the production build's tests", e);
@@ -127,8 +140,88 @@ final class ProductionPostgres implements AutoCloseable {
         return List.of(superuser.password(), roles.owner().password(), roles.app().password());
     }
 
+    /**
+     * Stops the server as an administrator would (a fast shutdown, {@code SIGINT} to the postmaster:
+     * sessions are ended, connections refused from then on); {@link #start()} starts it again on the
+     * same port and data.
+     */
+    void stop() {
+        ProcessHandle postmaster = postmaster();
+        run(List.of("kill", "-INT", Long.toString(postmaster.pid())));
+        try {
+            postmaster.onExit().get(60, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        } catch (ExecutionException | TimeoutException e) {
+            throw new IllegalStateException("PostgreSQL did not stop", e);
+        }
+    }
+
+    /**
+     * Starts the server {@link #stop()} stopped, with the command line it last ran with
+     * ({@code postmaster.opts}); returns once it accepts connections.
+     */
+    void start() {
+        try {
+            // the binary, then each argument in double quotes; as root, in a user namespace of its own
+            // (unshare -U), as the embedded server's library starts it: PostgreSQL refuses to run as root
+            String options = Files.readString(dataDirectory.resolve("postmaster.opts")).trim();
+            List<String> command = new ArrayList<>();
+            if ("root".equals(System.getProperty("user.name"))) {
+                command.addAll(List.of("unshare", "-U"));
+            }
+            command.add(options.substring(0, options.indexOf(' ')));
+            Matcher argument = QUOTED.matcher(options.substring(options.indexOf(' ')));
+            while (argument.find()) {
+                command.add(argument.group(1));
+            }
+            restarted = new ProcessBuilder(command).redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(
+                            dataDirectory.resolveSibling("postgresql-restarted.log").toFile()))
+                    .start();
+        } catch (IOException e) {
+            throw new UncheckedIOException("PostgreSQL did not start again", e);
+        }
+        Awaitility.await("PostgreSQL accepting connections").atMost(Duration.ofSeconds(60))
+                .pollInterval(Duration.ofMillis(100)).ignoreExceptions().until(() -> {
+                    try (Connection connection = superuser()) {
+                        return connection.isValid(5);
+                    }
+                });
+    }
+
+    /** The running postmaster, from the first line of {@code postmaster.pid}. */
+    private ProcessHandle postmaster() {
+        try {
+            long pid = Long.parseLong(Files.readAllLines(dataDirectory.resolve("postmaster.pid")).get(0).trim());
+            return ProcessHandle.of(pid).orElseThrow(() -> new IllegalStateException("PostgreSQL is not running"));
+        } catch (IOException e) {
+            throw new UncheckedIOException("PostgreSQL is not running in " + dataDirectory, e);
+        }
+    }
+
+    private static void run(List<String> command) {
+        try {
+            Process process = new ProcessBuilder(command).redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+            if (!process.waitFor(60, TimeUnit.SECONDS) || process.exitValue() != 0) {
+                process.destroyForcibly();
+                throw new IllegalStateException(String.join(" ", command) + " failed");
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        }
+    }
+
     @Override
     public void close() {
+        if (restarted != null && restarted.isAlive()) {
+            stop();
+        }
         close(server);
     }
 

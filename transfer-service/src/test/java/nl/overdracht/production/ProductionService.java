@@ -24,6 +24,11 @@ record ProductionService(int managementPort, ProductionPostgres postgres, Secure
         return URI.create("http://127.0.0.1:" + managementPort + "/q/health/ready");
     }
 
+    /** The health group of the service's background work (the outbox relay's verdict). */
+    URI background() {
+        return URI.create("http://127.0.0.1:" + managementPort + "/q/health/group/background");
+    }
+
     @Override
     public String toString() {
         return "ProductionService[management port " + managementPort + "]";
