@@ -4,6 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.ObservesAsync;
 import jakarta.inject.Inject;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -12,8 +13,11 @@ import org.jboss.logging.Logger;
 
 /**
  * Audits every 401 and 403 the {@link nl.overdracht.platform.ProblemMapper} answers, off the
- * request's thread and in a transaction of its own: the refusal has no transaction to join, and a
- * failure to audit it must not change the answer. Failures are logged with ids only.
+ * request's thread: a refused token (401) is counted per source network and reason ({@link
+ * RefusedTokenCounts}), since anyone can send those by the thousand; a refused caller, whose token
+ * was valid (403), gets an entry of its own, in a transaction of its own: the refusal has no
+ * transaction to join, and a failure to audit it must not change the answer. Failures are logged
+ * with ids only.
  */
 @ApplicationScoped
 class AccessRefusalAuditor {
@@ -27,13 +31,20 @@ class AccessRefusalAuditor {
     @Inject
     AuditLog audit;
 
+    @Inject
+    RefusedTokenCounts refusedTokens;
+
     CompletionStage<Void> onRefusal(@ObservesAsync AccessRefused refused) {
+        if (refused.tokenRefused()) {
+            refusedTokens.count(refused.source(), refused.reason());
+            return CompletableFuture.completedFuture(null);
+        }
         AuditRecord record;
         try {
             record = record(refused);
         } catch (IllegalArgumentException e) {
             // a subject that is not an identifier is not written anywhere, not even to the log
-            record = record(new AccessRefused(refused.path(), refused.status(), null));
+            record = record(AccessRefused.caller(refused.path(), refused.status(), null));
         }
         UUID dossier = record.dossierId();
         return audit.append(record)

@@ -1,10 +1,14 @@
 package nl.overdracht.audit;
 
-/** What an audit entry records. The names are part of the canonical encoding: never rename one. */
+/**
+ * What an audit entry records. The names are part of the canonical encoding: never rename one.
+ * {@link #ACCESS_REFUSALS_COUNTED} stands for many refusals: the refused tokens from one network for
+ * one reason since the previous such entry, their number in the outcome.
+ */
 public enum AuditAction {
     DOSSIER_SUBMITTED, DOSSIER_REVISED, DOSSIER_WITHDRAWN, ENROLMENT_RECORDED, ENROLMENT_MATCHED,
     INSPECTION_RECORDED, OBJECTION_RECORDED, OBJECTION_REFUSED, OBJECTION_WITHDRAWN, DOSSIER_RELEASED,
     DOSSIER_EXPIRED, DOSSIER_OBJECTED, PACKAGE_CREATED, DELIVERY_DOWNLOADED, DELIVERY_ACKNOWLEDGED,
     DOSSIER_PURGED, SCHOOL_REGISTERED, SCHOOL_CHANGED, CERTIFICATE_ADDED, CERTIFICATE_REVOKED, OPERATOR_ACTION,
-    ACCESS_REFUSED, KEY_REWRAPPED, DOSSIER_REFUSED, ENROLMENT_PURGED
+    ACCESS_REFUSED, KEY_REWRAPPED, DOSSIER_REFUSED, ENROLMENT_PURGED, ACCESS_REFUSALS_COUNTED
 }

@@ -27,4 +27,16 @@ public interface AuditConfig {
     /** The most entries one export ({@code GET /api/v1/audit/export}) holds; export larger logs in ranges. */
     @WithDefault("50000")
     int exportMaxEntries();
+
+    /**
+     * How often the refused tokens counted since the last time are written: one entry per network
+     * and reason ({@link AuditAction#ACCESS_REFUSALS_COUNTED}). The refusal-count job's
+     * {@code @Scheduled} expression has the same value as its fallback.
+     */
+    @WithDefault("1m")
+    Duration refusalCountInterval();
+
+    /** The most networks and reasons counted apart in one interval; refusals beyond are counted under {@code other}. */
+    @WithDefault("1000")
+    int refusalCountSources();
 }

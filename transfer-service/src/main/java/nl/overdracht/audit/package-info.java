@@ -7,7 +7,8 @@
  * pinned by golden vectors and implemented again by the standalone {@code audit-verifier}), the
  * auditor API ({@code /api/v1/audit/*}: a regional auditor reads the entries in which a school of
  * its region takes part, a national auditor every entry and the export), the disclosure log of a
- * dossier ({@code /api/v1/dossiers/{id}/audit}) and the auditing of refused requests. Its SQL
+ * dossier ({@code /api/v1/dossiers/{id}/audit}) and the auditing of refused requests (refused
+ * tokens counted per source network and reason, {@link nl.overdracht.audit.RefusedTokenCounts}). Its SQL
  * is in {@link nl.overdracht.audit.AuditRepository} (pending and chained entries) and
  * {@link nl.overdracht.audit.CheckpointRepository}.
  *

@@ -7,6 +7,7 @@ import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
 import io.quarkus.security.identity.SecurityIdentity;
+import io.vertx.core.http.HttpServerRequest;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.validation.ConstraintViolationException;
@@ -26,11 +27,13 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
  * {@code application/problem+json}, with the status and type from {@link ProblemType}. Fails
  * closed: anything unknown is a 500 that names an error id, never a stack trace or a class.
  * Every 401 for a presented token and every 403 is announced as an {@link AccessRefused} event
- * (asynchronous), which the audit log records.
+ * (asynchronous), which the audit log records: a refused token counted per source and reason, a
+ * refused caller one by one.
  */
 public class ProblemMapper {
 
     private static final Logger LOG = Logger.getLogger(ProblemMapper.class);
+    private static final String RETRY_AFTER = "Retry-After";
 
     @ServerExceptionMapper
     public Response api(ApiException e, UriInfo uri) {
@@ -43,23 +46,37 @@ public class ProblemMapper {
     @Inject
     SecurityIdentity identity;
 
+    /**
+     * 401. A validly signed token with a claim out of its form names the claim (never its value);
+     * any other token failure reads the same, whatever failed.
+     */
     @ServerExceptionMapper({AuthenticationFailedException.class, UnauthorizedException.class})
-    public Response unauthenticated(RuntimeException e, UriInfo uri, HttpHeaders headers) {
+    public Response unauthenticated(RuntimeException e, UriInfo uri, HttpHeaders headers, HttpServerRequest request) {
+        InvalidClaimException claim = invalidClaim(e);
         if (headers != null && headers.getHeaderString(HttpHeaders.AUTHORIZATION) != null) {
             // a presented token that failed is an attempt; a request without one is not audited
-            refused(uri, ProblemType.UNAUTHENTICATED.status(), null);
+            refused(AccessRefused.token(path(uri), ClientAddress.of(request),
+                    claim == null ? AccessRefused.INVALID_TOKEN : AccessRefused.INVALID_CLAIM + claim.claim()));
         }
-        return Response.fromResponse(respond(ProblemType.UNAUTHENTICATED,
-                "Send a valid bearer token issued for Overdracht.", List.of(), uri))
+        String detail = claim == null ? "Send a valid bearer token issued for Overdracht." : claim.getMessage();
+        return Response.fromResponse(respond(ProblemType.UNAUTHENTICATED, detail, List.of(), uri))
                 .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer")
                 .build();
     }
 
     @ServerExceptionMapper
     public Response forbidden(ForbiddenException e, UriInfo uri) {
-        refused(uri, ProblemType.FORBIDDEN.status(), subject());
+        refused(AccessRefused.caller(path(uri), ProblemType.FORBIDDEN.status(), subject()));
         return respond(ProblemType.FORBIDDEN, "The caller's roles do not include one this operation needs.",
                 List.of(), uri);
+    }
+
+    /** 429 with {@code Retry-After} in whole seconds. */
+    @ServerExceptionMapper
+    public Response tooManyRequests(RateLimitedException e, UriInfo uri) {
+        return Response.fromResponse(api(e, uri))
+                .header(RETRY_AFTER, e.retryAfter().toSeconds())
+                .build();
     }
 
     @ServerExceptionMapper
@@ -122,13 +139,28 @@ public class ProblemMapper {
                 List.of(), uri);
     }
 
-    /** Announces a refusal for the audit log: path, status and subject only; never blocks the request. */
-    private void refused(UriInfo uri, int status, String subject) {
+    /** Announces a refusal for the audit log; never blocks the request. */
+    private void refused(AccessRefused refusal) {
         try {
-            refusals.fireAsync(new AccessRefused(uri == null ? null : uri.getPath(), status, subject));
+            refusals.fireAsync(refusal);
         } catch (RuntimeException e) {
-            LOG.warnf("Could not announce a refused request (status %d): %s", status, e.getClass().getSimpleName());
+            LOG.warnf("Could not announce a refused request (status %d): %s", refusal.status(),
+                    e.getClass().getSimpleName());
         }
+    }
+
+    private static String path(UriInfo uri) {
+        return uri == null ? null : uri.getPath();
+    }
+
+    /** The claim that failed, when a token failed for a claim out of its form (the security layer may wrap it). */
+    private static InvalidClaimException invalidClaim(Throwable e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+            if (cause instanceof InvalidClaimException claim) {
+                return claim;
+            }
+        }
+        return null;
     }
 
     private String subject() {

@@ -1,5 +1,7 @@
 package nl.overdracht.platform;
 
+import java.time.Duration;
+
 /**
  * The problems several APIs answer, each in one wording: a thing the caller may not see, or that
  * does not exist, is the same 404 either way, so that an answer never tells whether another
@@ -34,5 +36,12 @@ public final class Problems {
     /** 404: no objection by that id on the dossier that is still open (not whole, not withdrawn). */
     public static ApiException noSuchOpenObjection() {
         return new ApiException(ProblemType.NOT_FOUND, "No such open objection on this dossier.");
+    }
+
+    /** 429: a rate limit refused the request; it may be tried again after {@code retryAfter}. */
+    public static RateLimitedException tooManyRequests(Duration retryAfter) {
+        long seconds = Math.max(1, retryAfter.toSeconds() + (retryAfter.toNanosPart() > 0 ? 1 : 0));
+        return new RateLimitedException("Too many requests from this client or caller; try again in " + seconds
+                + " s.", Duration.ofSeconds(seconds));
     }
 }

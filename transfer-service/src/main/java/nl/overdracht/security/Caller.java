@@ -4,9 +4,10 @@ import java.util.Optional;
 import java.util.Set;
 import nl.overdracht.platform.ApiException;
 import nl.overdracht.platform.ProblemType;
+import nl.overdracht.registry.SchoolId;
 
 /**
- * The verified caller of a request.
+ * The verified caller of a request, its claims in their documented forms ({@link TokenClaims}).
  *
  * @param subject the token's {@code sub}
  * @param school the caller's school id ({@code school_id} claim), for school roles
@@ -18,7 +19,12 @@ public record Caller(String subject, Optional<String> school, Optional<String> r
     public static final String SCHOOL_CLAIM = "school_id";
     public static final String REGION_CLAIM = "region_id";
 
+    /** @throws IllegalArgumentException when a claim is out of its form, which {@link TokenClaims} refused already */
     public Caller {
+        if (!TokenClaims.isSubject(subject) || !school.map(SchoolId::isValid).orElse(true)
+                || !region.map(TokenClaims::isRegion).orElse(true)) {
+            throw new IllegalArgumentException("a caller's subject, school and region are of their documented forms");
+        }
         roles = Set.copyOf(roles);
     }
 

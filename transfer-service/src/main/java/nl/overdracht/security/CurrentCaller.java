@@ -10,7 +10,8 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
 
 /**
  * The caller of the current request, from the verified token: the only source of the caller's
- * school or region. Request scoped, so a singleton resource that injects it reads each request's
+ * school or region. The claims were held to their forms when the token was verified ({@link
+ * TokenClaims}). Request scoped, so a singleton resource that injects it reads each request's
  * own caller through the client proxy (a {@link Caller} injected directly would be the first
  * request's, for ever).
  */

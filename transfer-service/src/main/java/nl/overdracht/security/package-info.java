@@ -1,8 +1,9 @@
 /**
  * Who is calling: JWT roles, the caller's school or region, and the tenant checks built on them.
  *
- * <p>Owns: the role names, {@link nl.overdracht.security.Caller} (taken from the verified token
- * only, never from a path or a body), the refusal to start without a pinned issuer, audience and
+ * <p>Owns: the role names, the forms a token's claims must have ({@link
+ * nl.overdracht.security.TokenClaims}, checked at authentication), {@link
+ * nl.overdracht.security.Caller} (taken from the verified token only, never from a path or a body), the refusal to start without a pinned issuer, audience and
  * readable key ({@link nl.overdracht.security.TokenVerificationCheck}), the refusal to start as a
  * database role that can undo the database's grants and triggers ({@link
  * nl.overdracht.security.DatabaseRoleCheck}), and {@code GET /api/v1/me}.

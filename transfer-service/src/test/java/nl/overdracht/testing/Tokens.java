@@ -6,7 +6,11 @@ import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.KeyPairGenerator;
 import java.security.PrivateKey;
+import java.security.Signature;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Base64;
+import java.util.List;
 import nl.overdracht.embedded.DevSigningKey;
 import nl.overdracht.embedded.MintToken;
 import org.eclipse.microprofile.config.ConfigProvider;
@@ -61,6 +65,34 @@ public final class Tokens {
     /** A token that names neither a school nor a region, such as a national auditor's. */
     public static String national(String... roles) {
         return mint(MintToken.Request.national(roles).withIssuer(issuer()));
+    }
+
+    /**
+     * A token with exactly these claims, whatever they are: for the claims the service must refuse
+     * although the signature is good (a subject with a space, an issue time in the future, no expiry).
+     * {@code school} or {@code region} may be null.
+     */
+    public static String claims(String subject, String school, String region, String... roles) {
+        return mint(new MintToken.Request(subject, school, region, List.of(roles), issuer(),
+                DevSigningKey.AUDIENCE, Instant.now(), Duration.ofHours(1)));
+    }
+
+    /**
+     * The service's issuer and audience plus {@code extra} (a JSON object's members, without braces,
+     * such as {@code "sub":"x","exp":123}), signed with the development key: for claims a {@link
+     * MintToken.Request} cannot express, such as {@code nbf} or a missing {@code exp}.
+     */
+    public static String signedClaims(String extra) {
+        String claims = "{\"iss\":\"" + issuer() + "\",\"aud\":\"" + DevSigningKey.AUDIENCE + "\"," + extra + "}";
+        String signingInput = base64Url("{\"alg\":\"RS256\",\"typ\":\"JWT\"}") + "." + base64Url(claims);
+        try {
+            Signature signature = Signature.getInstance("SHA256withRSA");
+            signature.initSign(signingKey());
+            signature.update(signingInput.getBytes(StandardCharsets.US_ASCII));
+            return signingInput + "." + Base64.getUrlEncoder().withoutPadding().encodeToString(signature.sign());
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("RS256 signing failed", e);
+        }
     }
 
     /** A well-formed RS256 token for {@code request}, signed with a fresh key the service has never seen. */
