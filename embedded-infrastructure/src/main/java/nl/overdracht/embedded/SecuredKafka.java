@@ -11,13 +11,11 @@ import java.util.Objects;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import kafka.server.KafkaConfig;
 import kafka.server.KafkaRaftServer;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.ScramCredentialInfo;
 import org.apache.kafka.clients.admin.ScramMechanism;
 import org.apache.kafka.clients.admin.UserScramCredentialUpsertion;
-import org.apache.kafka.common.utils.Time;
 
 /**
  * A single-node KRaft Kafka secured as a production cluster is, for the tests that run Overdracht
@@ -75,16 +73,9 @@ public final class SecuredKafka implements AutoCloseable {
         try {
             int brokerPort = Loopback.freePort();
             int controllerPort = Loopback.freePort();
-            KafkaConfig config = new KafkaConfig(config(logDirectory, brokerPort, controllerPort, tls, brokerPassword),
-                    false);
+            Map<String, Object> config = config(logDirectory, brokerPort, controllerPort, tls, brokerPassword);
             EmbeddedKafka.format(logDirectory, credentials);
-            KafkaRaftServer server = new KafkaRaftServer(config, Time.SYSTEM);
-            try {
-                server.startup();
-            } catch (RuntimeException e) {
-                EmbeddedKafka.stopGuarded(server);
-                throw e;
-            }
+            KafkaRaftServer server = EmbeddedKafka.launch(config);
             return new SecuredKafka(server, EmbeddedKafka.HOST + ":" + brokerPort, tls, brokerPassword);
         } catch (IOException e) {
             throw new UncheckedIOException("the secured Kafka could not prepare " + directory, e);
