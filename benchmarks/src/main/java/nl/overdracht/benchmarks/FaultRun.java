@@ -208,7 +208,8 @@ final class FaultRun implements AutoCloseable {
                 Thread.sleep(1000);
             }
         }
-        note("NOT settled by the deadline (%.1f s after the load); counting what there is", seconds(start));
+        note("NOT settled by the deadline (%.1f s after the load); counting what there is. The service's liveness: %s",
+                seconds(start), service.health("live"));
     }
 
     private long packaged() throws SQLException {

@@ -24,10 +24,13 @@ final class ServiceProcess {
 
     private final Process process;
     private final Path log;
+    private final int managementPort;
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
-    private ServiceProcess(Process process, Path log) {
+    private ServiceProcess(Process process, Path log, int managementPort) {
         this.process = process;
         this.log = log;
+        this.managementPort = managementPort;
     }
 
     /**
@@ -43,8 +46,11 @@ final class ServiceProcess {
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
         builder.environment().putAll(environment);
-        ServiceProcess service = new ServiceProcess(builder.start(), log);
-        service.awaitReady(managementPort);
+        Process process = builder.start();
+        // a suite stopped with Ctrl-C leaves no service behind
+        Runtime.getRuntime().addShutdownHook(new Thread(process::destroyForcibly, "service-" + process.pid() + "-stop"));
+        ServiceProcess service = new ServiceProcess(process, log, managementPort);
+        service.awaitReady();
         return service;
     }
 
@@ -68,10 +74,22 @@ final class ServiceProcess {
         }
     }
 
-    private void awaitReady(int managementPort) throws InterruptedException {
-        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-        HttpRequest readiness = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + managementPort
-                + "/q/health/ready")).timeout(Duration.ofSeconds(5)).build();
+    /** What {@code /q/health/{check}} says ({@code live} or {@code ready}), on one line; or why there is no answer. */
+    String health(String check) throws InterruptedException {
+        try {
+            return http.send(request(check), HttpResponse.BodyHandlers.ofString()).body().replaceAll("\\s+", " ");
+        } catch (IOException e) {
+            return "no answer: " + e;
+        }
+    }
+
+    private HttpRequest request(String check) {
+        return HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + managementPort + "/q/health/" + check))
+                .timeout(Duration.ofSeconds(5)).build();
+    }
+
+    private void awaitReady() throws InterruptedException {
+        HttpRequest readiness = request("ready");
         long deadline = System.nanoTime() + READY_WITHIN.toNanos();
         while (System.nanoTime() < deadline) {
             if (!process.isAlive()) {
