@@ -6,6 +6,7 @@ import static nl.overdracht.benchmarks.BenchmarkSupport.count;
 import static nl.overdracht.benchmarks.BenchmarkSupport.databaseUrl;
 import static nl.overdracht.benchmarks.BenchmarkSupport.freePort;
 
+import java.io.IOException;
 import java.net.http.HttpClient;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,6 +22,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import nl.overdracht.benchmarks.DeliveryLedger.Counts;
@@ -75,7 +77,7 @@ public final class CrashRestartCheck {
     private TransferClient client;
 
     private CrashRestartCheck(int n, int clients, int schools, double killAfter, Path jar, Path dataDir)
-            throws java.io.IOException {
+            throws IOException {
         this.n = n;
         this.clients = clients;
         this.schools = schools;
@@ -228,7 +230,7 @@ public final class CrashRestartCheck {
 
     /** Submits every dossier (a retry with the same Idempotency-Key answers the first answer); keeps their ids. */
     private void submit(List<String> pupils, String[] dossiers) throws Exception {
-        List<String> failures = new java.util.concurrent.CopyOnWriteArrayList<>();
+        List<String> failures = new CopyOnWriteArrayList<>();
         BenchmarkSupport.inParallel(clients, BenchmarkSupport.indices(n), i -> {
             Outcome outcome = client.send(client.submission(i, pupils.get(i), "crash-check/" + i), Retry.NEVER);
             String id = outcome.status() == 201 ? TransferClient.dossierId(outcome) : null;

@@ -20,6 +20,7 @@ import java.util.Properties;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import nl.overdracht.benchmarks.DeliveryLedger.Counts;
@@ -86,7 +87,7 @@ final class FaultRun implements AutoCloseable {
         Instant deadline = Instant.now().plus(options.timeout());
         Map<Integer, UUID> accepted = new ConcurrentHashMap<>();
         AtomicInteger enrolmentsRefused = new AtomicInteger();
-        List<String> refusals = new java.util.concurrent.CopyOnWriteArrayList<>();
+        List<String> refusals = new CopyOnWriteArrayList<>();
         CompletableFuture<Void> strike = CompletableFuture.runAsync(() -> strike(accepted));
         long loadStart = System.nanoTime();
         List<String> pupils = BenchmarkSupport.bsns(40_000_000, options.n());
