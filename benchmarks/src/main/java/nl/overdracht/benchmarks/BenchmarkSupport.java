@@ -9,12 +9,62 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
 import nl.overdracht.embedded.DatabaseRoles;
 
-/** What the benchmarks and the crash check share: pupils, free ports, the database, counting rows. */
+/** What the benchmarks, the crash check and the fault suite share: pupils, free ports, the database, counting rows, load. */
 final class BenchmarkSupport {
 
+    /** One unit of load: whatever is done for the {@code i}th pupil. */
+    @FunctionalInterface
+    interface Task {
+        void run(int i) throws Exception;
+    }
+
     private BenchmarkSupport() {
+    }
+
+    /**
+     * Runs {@code task} for each of {@code indices} on {@code threads} threads, each taking the next
+     * index when done with one (so {@code threads} requests are in flight); returns when all are done,
+     * throwing the first failure.
+     */
+    static void inParallel(int threads, List<Integer> indices, Task task) throws Exception {
+        AtomicInteger next = new AtomicInteger();
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        try {
+            List<Future<?>> workers = new ArrayList<>();
+            for (int t = 0; t < threads; t++) {
+                workers.add(pool.submit(() -> {
+                    for (int at = next.getAndIncrement(); at < indices.size(); at = next.getAndIncrement()) {
+                        task.run(indices.get(at));
+                    }
+                    return null;
+                }));
+            }
+            for (Future<?> worker : workers) {
+                try {
+                    worker.get();
+                } catch (ExecutionException e) {
+                    throw e.getCause() instanceof Exception cause ? cause : e;
+                }
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    /** 0, 1, …, {@code n - 1}. */
+    static List<Integer> indices(int n) {
+        List<Integer> all = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            all.add(i);
+        }
+        return all;
     }
 
     /** {@code count} distinct BSNs that pass the eleven-test, the first built from the eight digits {@code firstPrefix}. */

@@ -7,46 +7,29 @@ import static nl.overdracht.benchmarks.BenchmarkSupport.databaseUrl;
 import static nl.overdracht.benchmarks.BenchmarkSupport.freePort;
 
 import java.io.IOException;
-import java.math.BigInteger;
-import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.KeyPair;
-import java.security.KeyPairGenerator;
 import java.security.PrivateKey;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Base64;
-import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.Semaphore;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import nl.overdracht.benchmarks.DeliveryLedger.Counts;
+import nl.overdracht.benchmarks.TransferClient.Outcome;
+import nl.overdracht.benchmarks.TransferClient.Retry;
 import nl.overdracht.embedded.DevSigningKey;
 import nl.overdracht.embedded.Directories;
-import nl.overdracht.embedded.MintToken;
-import nl.overdracht.profile.SampleDossiers;
-import org.bouncycastle.asn1.x500.X500Name;
-import org.bouncycastle.asn1.x509.Extension;
-import org.bouncycastle.asn1.x509.KeyUsage;
-import org.bouncycastle.cert.X509CertificateHolder;
-import org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder;
-import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 
 /**
  * Proves that the embedded run loses nothing to a crash: every dossier reaches DELIVERABLE exactly
@@ -80,7 +63,6 @@ import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 public final class CrashRestartCheck {
 
     private static final String REGION = "crash-check";
-    private static final String NOTIFIED = "payload->>'transition' NOT IN ('ACCEPT', 'REVISE', 'REPACKAGE')";
 
     private final int n;
     private final int clients;
@@ -92,9 +74,7 @@ public final class CrashRestartCheck {
     private final int httpPort;
     private final int managementPort;
     private final int postgresPort;
-    private String api;
-    private String[] sendingTokens;
-    private String[] receivingTokens;
+    private TransferClient client;
 
     private CrashRestartCheck(int n, int clients, int schools, double killAfter, Path jar, Path dataDir)
             throws IOException {
@@ -110,27 +90,13 @@ public final class CrashRestartCheck {
     }
 
     public static void main(String[] args) throws Exception {
-        int n = 2000;
-        int clients = 8;
-        int schools = 10;
-        double killAfter = 0.5;
-        int timeoutMinutes = 20;
-        Path jar = Path.of("transfer-service/target/quarkus-app/quarkus-run.jar");
-        Path dataDir = Path.of("benchmarks/target/crash-data");
-        for (int i = 0; i + 1 < args.length; i += 2) {
-            switch (args[i]) {
-                case "--n" -> n = Integer.parseInt(args[i + 1]);
-                case "--clients" -> clients = Integer.parseInt(args[i + 1]);
-                case "--schools" -> schools = Integer.parseInt(args[i + 1]);
-                case "--kill-after" -> killAfter = Double.parseDouble(args[i + 1]);
-                case "--jar" -> jar = Path.of(args[i + 1]);
-                case "--data-dir" -> dataDir = Path.of(args[i + 1]);
-                case "--timeout-minutes" -> timeoutMinutes = Integer.parseInt(args[i + 1]);
-                default -> throw new IllegalArgumentException("unknown argument " + args[i]);
-            }
-        }
-        boolean passed = new CrashRestartCheck(n, clients, schools, killAfter, jar.toAbsolutePath(),
-                dataDir.toAbsolutePath()).run(Duration.ofMinutes(timeoutMinutes));
+        Arguments given = new Arguments(args, "--n", "--clients", "--schools", "--kill-after", "--jar", "--data-dir",
+                "--timeout-minutes");
+        boolean passed = new CrashRestartCheck(given.integer("--n", 2000), given.integer("--clients", 8),
+                given.integer("--schools", 10), given.decimal("--kill-after", 0.5),
+                given.path("--jar", "transfer-service/target/quarkus-app/quarkus-run.jar"),
+                given.path("--data-dir", "benchmarks/target/crash-data"))
+                .run(Duration.ofMinutes(given.integer("--timeout-minutes", 20)));
         System.exit(passed ? 0 : 1);
     }
 
@@ -140,17 +106,16 @@ public final class CrashRestartCheck {
         }
         Directories.deleteRecursively(dataDir);
         Files.createDirectories(dataDir.getParent());
-        api = "http://127.0.0.1:" + httpPort;
         String jdbc = databaseUrl(postgresPort);
         System.out.printf(Locale.ROOT, "Crash-restart check: N=%d dossiers, %d+%d schools, %d clients, kill -9 after %.0f%% "
                 + "of the enrolments, data in %s%n", n, schools, schools, clients, killAfter * 100, dataDir);
 
-        Process service = start(1);
-        Process restarted = null;
+        ServiceProcess service = start(1);
+        ServiceProcess restarted = null;
         try {
             PrivateKey key = DevSigningKey.readPrivateKey(dataDir.resolve("keys").resolve(DevSigningKey.PRIVATE_KEY_FILE));
-            mintTokens(key);
-            registerSchools(key);
+            client = new TransferClient(http, "http://127.0.0.1:" + httpPort, key, schools, Duration.ofSeconds(60));
+            client.registerSchools(key, REGION);
             List<String> pupils = bsns(30_000_000, n);
             String[] dossiers = new String[n];
             long started = System.nanoTime();
@@ -162,16 +127,15 @@ public final class CrashRestartCheck {
             AtomicInteger answered = new AtomicInteger();
             CompletableFuture<Void> killed = new CompletableFuture<>();
             long enrolStart = System.nanoTime();
-            CompletableFuture<int[]> enrolling = CompletableFuture.supplyAsync(() -> enrol(pupils, allIndices(),
-                    () -> {
+            CompletableFuture<int[]> enrolling = CompletableFuture.supplyAsync(() -> enrol(pupils,
+                    BenchmarkSupport.indices(n), () -> {
                         if (answered.incrementAndGet() == killAt) {
                             killed.complete(null);
                         }
                     }, killed));
             killed.get(30, TimeUnit.MINUTES);
             long pid = service.pid();
-            service.destroyForcibly(); // SIGKILL: no shutdown hook, no clean stop of Kafka or PostgreSQL
-            service.waitFor(30, TimeUnit.SECONDS);
+            service.kill(); // SIGKILL: no shutdown hook, no clean stop of Kafka or PostgreSQL
             int[] outcome = enrolling.get(5, TimeUnit.MINUTES);
             System.out.printf(Locale.ROOT, "kill -9     service pid %d after %d enrolments answered 201 (%.1f s); "
                     + "%d requests cut off or refused by the kill%n", pid, outcome[0], seconds(enrolStart), outcome[1]);
@@ -188,7 +152,7 @@ public final class CrashRestartCheck {
                 atCrash.put("outbox events not yet published", count(db,
                         "SELECT count(*) FROM outbox_event WHERE published_at IS NULL"));
                 atCrash.put("events published to Kafka, notification not yet written", count(db,
-                        "SELECT count(*) FROM outbox_event e WHERE e.published_at IS NOT NULL AND " + NOTIFIED
+                        "SELECT count(*) FROM outbox_event e WHERE e.published_at IS NOT NULL AND " + DeliveryLedger.NOTIFIED
                                 + " AND NOT EXISTS (SELECT 1 FROM school_notification s WHERE s.event_id = e.event_id)"));
                 atCrash.put("notifications", count(db, "SELECT count(*) FROM school_notification"));
             } catch (SQLException e) {
@@ -212,170 +176,70 @@ public final class CrashRestartCheck {
                     System.out.printf(Locale.ROOT, "FAILED: %d enrolments were refused after the restart%n", again[1]);
                     return false;
                 }
-                return awaitAndCheck(db, timeout);
+                List<UUID> accepted = new ArrayList<>();
+                for (String dossier : dossiers) {
+                    accepted.add(UUID.fromString(dossier));
+                }
+                return awaitAndCheck(db, accepted, timeout);
             }
         } finally {
-            stop(service);
-            stop(restarted);
+            service.stop();
+            if (restarted != null) {
+                restarted.stop();
+            }
         }
     }
 
-    private boolean awaitAndCheck(Connection db, Duration timeout) throws Exception {
+    private boolean awaitAndCheck(Connection db, List<UUID> accepted, Duration timeout) throws Exception {
         long start = System.nanoTime();
         long deadline = start + timeout.toNanos();
-        String missingNotifications = "SELECT count(*) FROM outbox_event e WHERE " + NOTIFIED
-                + " AND NOT EXISTS (SELECT 1 FROM school_notification s WHERE s.event_id = e.event_id)";
-        long deliverable = 0;
-        long missing = -1;
-        while (System.nanoTime() < deadline) {
-            deliverable = count(db, "SELECT count(*) FROM dossier WHERE state = 'DELIVERABLE'");
-            missing = count(db, missingNotifications);
-            if (deliverable == n && missing == 0) {
-                break;
-            }
+        while (System.nanoTime() < deadline && !DeliveryLedger.arrived(db, accepted)) {
             Thread.sleep(1000);
         }
-        System.out.printf(Locale.ROOT, "after the restart: %d of %d DELIVERABLE, %d notifications missing, %.1f s%n",
-                deliverable, n, missing, seconds(start));
+        System.out.printf(Locale.ROOT, "after the restart: %s arrived, %.1f s%n",
+                DeliveryLedger.arrived(db, accepted) ? "everything" : "NOT everything", seconds(start));
         // Let any redelivery after the restart land before counting doubles.
         Thread.sleep(5000);
 
-        Map<String, Long> problems = new LinkedHashMap<>();
-        problems.put("dossiers not DELIVERABLE", count(db, "SELECT count(*) FROM dossier WHERE state <> 'DELIVERABLE'"));
-        problems.put("dossiers without exactly one delivery package", count(db,
-                "SELECT count(*) FROM dossier d WHERE (SELECT count(*) FROM delivery_package p WHERE p.dossier_id = d.id) <> 1"));
-        problems.put("dossiers without exactly one PACKAGE event", count(db,
-                "SELECT count(*) FROM dossier d WHERE (SELECT count(*) FROM outbox_event e WHERE e.aggregate_id = d.id "
-                        + "AND e.payload->>'transition' = 'PACKAGE') <> 1"));
-        problems.put("dossiers without exactly one PACKAGE_CREATED audit entry", count(db,
-                "SELECT count(*) FROM dossier d WHERE (SELECT count(*) FROM audit_pending a WHERE a.dossier_id = d.id "
-                        + "AND a.action = 'PACKAGE_CREATED') + (SELECT count(*) FROM audit_entry a WHERE a.dossier_id = d.id "
-                        + "AND a.action = 'PACKAGE_CREATED') <> 1"));
-        problems.put("notified events without a notification (lost)", count(db, missingNotifications));
-        problems.put("notified events with more than one notification (doubled)", count(db,
-                "SELECT count(*) FROM (SELECT event_id FROM school_notification GROUP BY event_id HAVING count(*) > 1) d"));
-        problems.put("notifications without their event", count(db,
-                "SELECT count(*) FROM school_notification s WHERE NOT EXISTS (SELECT 1 FROM outbox_event e "
-                        + "WHERE e.event_id = s.event_id)"));
-        problems.put("dossiers without exactly one notification of each kind (OBJECTION_WINDOW, RELEASED, DELIVERABLE)",
-                count(db, "SELECT count(*) FROM dossier d WHERE (SELECT count(*) FROM school_notification s "
-                        + "WHERE s.dossier_id = d.id AND s.kind = 'OBJECTION_WINDOW') <> 1 OR (SELECT count(*) FROM "
-                        + "school_notification s WHERE s.dossier_id = d.id AND s.kind = 'RELEASED') <> 1 OR (SELECT "
-                        + "count(*) FROM school_notification s WHERE s.dossier_id = d.id AND s.kind = 'DELIVERABLE') <> 1"));
-        problems.put("outbox events never published", count(db, "SELECT count(*) FROM outbox_event WHERE published_at IS NULL"));
-
+        Counts counts = DeliveryLedger.count(db, accepted);
         System.out.printf(Locale.ROOT, "totals: %d dossiers, %d delivery packages, %d outbox events, %d notifications, "
                 + "%d PACKAGE_CREATED audit entries%n", count(db, "SELECT count(*) FROM dossier"),
                 count(db, "SELECT count(*) FROM delivery_package"), count(db, "SELECT count(*) FROM outbox_event"),
                 count(db, "SELECT count(*) FROM school_notification"),
                 count(db, "SELECT (SELECT count(*) FROM audit_pending WHERE action = 'PACKAGE_CREATED') "
                         + "+ (SELECT count(*) FROM audit_entry WHERE action = 'PACKAGE_CREATED')"));
-        boolean passed = true;
-        for (Map.Entry<String, Long> problem : problems.entrySet()) {
-            System.out.printf(Locale.ROOT, "  %-100s %6d%n", problem.getKey(), problem.getValue());
-            passed &= problem.getValue() == 0;
-        }
-        System.out.println(passed ? "PASSED: nothing lost, nothing doubled" : "FAILED: see the counts above");
-        return passed;
+        counts.detail().forEach((what, value) -> System.out.printf(Locale.ROOT, "  %-100s %6d%n", what, value));
+        System.out.println(counts.line());
+        System.out.println(counts.passed() ? "PASSED: nothing lost, nothing doubled" : "FAILED: see the counts above");
+        return counts.passed();
     }
 
     /** Starts the service as deploy/run-local.sh does, on the kept data directory; answers once it is ready. */
-    private Process start(int round) throws Exception {
-        List<String> command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Doverdracht.embedded.postgres-port=" + postgresPort,
-                "-Dquarkus.http.port=" + httpPort,
-                "-Dquarkus.management.port=" + managementPort,
-                "-Doverdracht.lifecycle.objection-window-override=PT0S",
-                "-Dquarkus.log.category.\"nl.overdracht.platform.ProblemMapper\".level=ERROR",
-                "-jar", jar.toString());
+    private ServiceProcess start(int round) throws Exception {
+        Map<String, String> settings = new LinkedHashMap<>();
+        settings.put("overdracht.embedded.postgres-port", Integer.toString(postgresPort));
+        settings.put("quarkus.http.port", Integer.toString(httpPort));
+        settings.put("quarkus.management.port", Integer.toString(managementPort));
+        settings.put("overdracht.lifecycle.objection-window-override", "PT0S");
+        settings.put("quarkus.log.category.\"nl.overdracht.platform.ProblemMapper\".level", "ERROR");
         Path log = dataDir.resolveSibling(dataDir.getFileName() + "-service-" + round + ".log");
-        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
-        builder.environment().put("OVERDRACHT_EMBEDDED_DATA_DIR", dataDir.toString());
-        Process service = builder.start();
-        long deadline = System.nanoTime() + Duration.ofMinutes(3).toNanos();
-        while (System.nanoTime() < deadline) {
-            if (!service.isAlive()) {
-                throw new IllegalStateException("the service stopped; see " + log);
-            }
-            try {
-                HttpResponse<Void> response = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:"
-                        + managementPort + "/q/health/ready")).timeout(Duration.ofSeconds(5)).build(),
-                        HttpResponse.BodyHandlers.discarding());
-                if (response.statusCode() == 200) {
-                    return service;
-                }
-            } catch (IOException e) {
-                // not listening yet
-            }
-            Thread.sleep(500);
-        }
-        service.destroyForcibly();
-        throw new IllegalStateException("the service did not become ready; see " + log);
-    }
-
-    private static void stop(Process service) throws InterruptedException {
-        if (service != null && service.isAlive()) {
-            service.destroy();
-            if (!service.waitFor(60, TimeUnit.SECONDS)) {
-                service.destroyForcibly();
-            }
-        }
-    }
-
-    private void registerSchools(PrivateKey key) throws Exception {
-        String operator = MintToken.mint(MintToken.Request.forRegion(REGION, "operator"), key);
-        String profiles = "[\"oso-gegevensset@2018.1\",\"oso-gegevensset@2019.1\",\"vl-baso@1\",\"vl-baso@2\"]";
-        for (int i = 0; i < schools; i++) {
-            post(operator, "/api/v1/registry/schools", "application/json", "{\"id\":\"" + sendingSchool(i)
-                    + "\",\"name\":\"Zendende school " + i + "\",\"acceptedProfiles\":" + profiles + "}", 201);
-            post(operator, "/api/v1/registry/schools", "application/json", "{\"id\":\"" + receivingSchool(i)
-                    + "\",\"name\":\"Ontvangende school " + i + "\",\"acceptedProfiles\":" + profiles + "}", 201);
-            post(operator, "/api/v1/registry/schools/" + receivingSchool(i) + "/certificates", "application/x-pem-file",
-                    certificate(receivingSchool(i)), 201);
-        }
-    }
-
-    private void post(String token, String path, String type, String body, int expected) throws Exception {
-        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(api + path))
-                .header("Authorization", "Bearer " + token).header("Content-Type", type)
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
-        if (response.statusCode() != expected) {
-            throw new IllegalStateException("POST " + path + " answered " + response.statusCode() + " " + response.body());
-        }
+        Files.deleteIfExists(log);
+        return ServiceProcess.start(jar, settings, Map.of("OVERDRACHT_EMBEDDED_DATA_DIR", dataDir.toString()), log,
+                managementPort);
     }
 
     /** Submits every dossier (a retry with the same Idempotency-Key answers the first answer); keeps their ids. */
     private void submit(List<String> pupils, String[] dossiers) throws Exception {
-        Pattern id = Pattern.compile("\"id\"\\s*:\\s*\"([0-9a-f-]{36})\"");
-        Semaphore inFlight = new Semaphore(clients);
-        List<CompletableFuture<?>> pending = new ArrayList<>();
-        List<String> failures = new java.util.concurrent.CopyOnWriteArrayList<>();
-        for (int i = 0; i < n; i++) {
-            int index = i;
-            inFlight.acquire();
-            HttpRequest request = HttpRequest.newBuilder(URI.create(api + "/api/v1/dossiers"))
-                    .header("Authorization", "Bearer " + sendingTokens[i % schools])
-                    .header("Content-Type", "application/xml")
-                    .header("Idempotency-Key", "crash-check/" + i)
-                    .POST(HttpRequest.BodyPublishers.ofString(SampleDossiers.sentBy(SampleDossiers.oso("POVO")
-                            .replace("<bsn>" + SampleDossiers.FICTIONAL_BSN + "</bsn>", "<bsn>" + pupils.get(i) + "</bsn>"),
-                            sendingSchool(i % schools))))
-                    .build();
-            pending.add(http.sendAsync(request, HttpResponse.BodyHandlers.ofString()).whenComplete((response, error) -> {
-                inFlight.release();
-                if (error != null || response.statusCode() != 201) {
-                    failures.add(error != null ? error.toString() : response.statusCode() + " " + response.body());
-                    return;
-                }
-                Matcher matcher = id.matcher(response.body());
-                if (matcher.find()) {
-                    dossiers[index] = matcher.group(1);
-                } else {
-                    failures.add("no id in " + response.body());
-                }
-            }));
-        }
-        CompletableFuture.allOf(pending.toArray(CompletableFuture[]::new)).exceptionally(e -> null).join();
+        List<String> failures = new CopyOnWriteArrayList<>();
+        BenchmarkSupport.inParallel(clients, BenchmarkSupport.indices(n), i -> {
+            Outcome outcome = client.send(client.submission(i, pupils.get(i), "crash-check/" + i), Retry.NEVER);
+            String id = outcome.status() == 201 ? TransferClient.dossierId(outcome) : null;
+            if (id == null) {
+                failures.add(outcome.status() + " " + outcome.body());
+            } else {
+                dossiers[i] = id;
+            }
+        });
         if (!failures.isEmpty()) {
             throw new IllegalStateException(failures.size() + " submissions failed, e.g. " + failures.get(0));
         }
@@ -386,82 +250,24 @@ public final class CrashRestartCheck {
      * for each 201; stops sending once {@code stop} is done. Answers {201 answers, other outcomes}.
      */
     private int[] enrol(List<String> pupils, List<Integer> indices, Runnable onCreated, CompletableFuture<Void> stop) {
-        Semaphore inFlight = new Semaphore(clients);
         AtomicInteger created = new AtomicInteger();
         AtomicInteger other = new AtomicInteger();
-        List<CompletableFuture<?>> pending = new ArrayList<>();
         try {
-            for (int i : indices) {
-                inFlight.acquire();
+            BenchmarkSupport.inParallel(clients, indices, i -> {
                 if (stop.isDone()) {
-                    inFlight.release();
-                    break;
+                    return;
                 }
-                HttpRequest request = HttpRequest.newBuilder(URI.create(api + "/api/v1/enrolments"))
-                        .header("Authorization", "Bearer " + receivingTokens[i % schools])
-                        .header("Content-Type", "application/json")
-                        .timeout(Duration.ofSeconds(60))
-                        .POST(HttpRequest.BodyPublishers.ofString("{\"pupilIdKind\":\"BSN\",\"pupilId\":\""
-                                + pupils.get(i) + "\",\"enrolmentDate\":\"2025-08-25\"}"))
-                        .build();
-                pending.add(http.sendAsync(request, HttpResponse.BodyHandlers.ofString()).whenComplete((response, error) -> {
-                    inFlight.release();
-                    if (error == null && response.statusCode() == 201) {
-                        created.incrementAndGet();
-                        onCreated.run();
-                    } else {
-                        other.incrementAndGet();
-                    }
-                }));
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+                if (client.send(client.enrolment(i, pupils.get(i)), Retry.NEVER).status() == 201) {
+                    created.incrementAndGet();
+                    onCreated.run();
+                } else {
+                    other.incrementAndGet();
+                }
+            });
+        } catch (Exception e) {
+            throw new IllegalStateException("enrolling failed", e);
         }
-        CompletableFuture.allOf(pending.toArray(CompletableFuture[]::new)).exceptionally(e -> null).join();
         return new int[] {created.get(), other.get()};
-    }
-
-    private List<Integer> allIndices() {
-        List<Integer> all = new ArrayList<>(n);
-        for (int i = 0; i < n; i++) {
-            all.add(i);
-        }
-        return all;
-    }
-
-    private void mintTokens(PrivateKey key) {
-        sendingTokens = new String[schools];
-        receivingTokens = new String[schools];
-        for (int i = 0; i < schools; i++) {
-            MintToken.Request sending = MintToken.Request.forSchool(sendingSchool(i), "sending-school");
-            MintToken.Request receiving = MintToken.Request.forSchool(receivingSchool(i), "receiving-school");
-            sendingTokens[i] = MintToken.mint(sending.issuedAt(sending.issuedAt(), Duration.ofHours(6)), key);
-            receivingTokens[i] = MintToken.mint(receiving.issuedAt(receiving.issuedAt(), Duration.ofHours(6)), key);
-        }
-    }
-
-    private static String sendingSchool(int i) {
-        return String.format(Locale.ROOT, "%02dCS00", i);
-    }
-
-    private static String receivingSchool(int i) {
-        return String.format(Locale.ROOT, "%02dCR00", i);
-    }
-
-    /** A receiving school's self-signed certificate (RSA 2048, keyEncipherment), PEM; the key is thrown away. */
-    private static String certificate(String school) throws Exception {
-        KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
-        generator.initialize(2048);
-        KeyPair pair = generator.generateKeyPair();
-        X500Name name = new X500Name("CN=" + school);
-        Instant now = Instant.now();
-        JcaX509v3CertificateBuilder builder = new JcaX509v3CertificateBuilder(name, BigInteger.valueOf(now.toEpochMilli()),
-                Date.from(now.minus(Duration.ofHours(1))), Date.from(now.plus(Duration.ofDays(365))), name,
-                pair.getPublic());
-        builder.addExtension(Extension.keyUsage, true, new KeyUsage(KeyUsage.keyEncipherment));
-        X509CertificateHolder holder = builder.build(new JcaContentSignerBuilder("SHA256withRSA").build(pair.getPrivate()));
-        return "-----BEGIN CERTIFICATE-----\n" + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII))
-                .encodeToString(holder.getEncoded()) + "\n-----END CERTIFICATE-----\n";
     }
 
     private static String state(Connection db, String dossierId) throws SQLException {
@@ -476,5 +282,4 @@ public final class CrashRestartCheck {
     private static double seconds(long since) {
         return (System.nanoTime() - since) / 1e9;
     }
-
 }

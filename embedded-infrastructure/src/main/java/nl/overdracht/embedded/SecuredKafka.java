@@ -11,13 +11,11 @@ import java.util.Objects;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import kafka.server.KafkaConfig;
 import kafka.server.KafkaRaftServer;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.ScramCredentialInfo;
 import org.apache.kafka.clients.admin.ScramMechanism;
 import org.apache.kafka.clients.admin.UserScramCredentialUpsertion;
-import org.apache.kafka.common.utils.Time;
 
 /**
  * A single-node KRaft Kafka secured as a production cluster is, for the tests that run Overdracht
@@ -42,13 +40,13 @@ public final class SecuredKafka implements AutoCloseable {
     static final String LISTENER = "SECURE";
     static final String CONTROLLER_LISTENER = EmbeddedKafka.CONTROLLER_LISTENER;
 
-    private final KafkaConfig config;
+    private final Map<String, Object> config;
     private KafkaRaftServer server;
     private final String bootstrapServers;
     private final BrokerTls tls;
     private final String brokerPassword;
 
-    private SecuredKafka(KafkaConfig config, KafkaRaftServer server, String bootstrapServers, BrokerTls tls,
+    private SecuredKafka(Map<String, Object> config, KafkaRaftServer server, String bootstrapServers, BrokerTls tls,
             String brokerPassword) {
         this.config = config;
         this.server = server;
@@ -78,16 +76,9 @@ public final class SecuredKafka implements AutoCloseable {
         try {
             int brokerPort = Loopback.freePort();
             int controllerPort = Loopback.freePort();
-            KafkaConfig config = new KafkaConfig(config(logDirectory, brokerPort, controllerPort, tls, brokerPassword),
-                    false);
+            Map<String, Object> config = config(logDirectory, brokerPort, controllerPort, tls, brokerPassword);
             EmbeddedKafka.format(logDirectory, credentials);
-            KafkaRaftServer server = new KafkaRaftServer(config, Time.SYSTEM);
-            try {
-                server.startup();
-            } catch (RuntimeException e) {
-                EmbeddedKafka.stopGuarded(server);
-                throw e;
-            }
+            KafkaRaftServer server = EmbeddedKafka.launch(config);
             return new SecuredKafka(config, server, EmbeddedKafka.HOST + ":" + brokerPort, tls, brokerPassword);
         } catch (IOException e) {
             throw new UncheckedIOException("the secured Kafka could not prepare " + directory, e);
@@ -164,14 +155,7 @@ public final class SecuredKafka implements AutoCloseable {
     /** Starts the broker {@link #stop()} stopped, on the same ports and log; returns once it is unfenced. */
     public synchronized void restart() {
         if (server == null) {
-            KafkaRaftServer started = new KafkaRaftServer(config, Time.SYSTEM);
-            try {
-                started.startup();
-            } catch (RuntimeException e) {
-                EmbeddedKafka.stopGuarded(started);
-                throw e;
-            }
-            server = started;
+            server = EmbeddedKafka.launch(config);
         }
     }
 

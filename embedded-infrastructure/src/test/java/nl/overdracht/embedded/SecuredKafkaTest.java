@@ -9,8 +9,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.time.Duration;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,16 +16,8 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.errors.SaslAuthenticationException;
 import org.apache.kafka.common.errors.SslAuthenticationException;
-import org.apache.kafka.common.serialization.StringDeserializer;
-import org.apache.kafka.common.serialization.StringSerializer;
-import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -59,27 +49,10 @@ class SecuredKafkaTest {
     @Test
     void a_user_with_its_password_produces_and_consumes_over_sasl_ssl() throws Exception {
         Map<String, Object> client = kafka.clientProperties(USER, PASSWORD);
-        Map<String, Object> producerSettings = new HashMap<>(client);
-        producerSettings.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
-        producerSettings.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
-        try (KafkaProducer<String, String> producer = new KafkaProducer<>(producerSettings)) {
-            producer.send(new ProducerRecord<>("secured-round-trip", "key", "value")).get(60, TimeUnit.SECONDS);
-        }
 
-        Map<String, Object> consumerSettings = new HashMap<>(client);
-        consumerSettings.put(ConsumerConfig.GROUP_ID_CONFIG, "secured-round-trip");
-        consumerSettings.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-        consumerSettings.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
-        consumerSettings.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
-        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(consumerSettings)) {
-            consumer.subscribe(List.of("secured-round-trip"));
-            List<String> read = new ArrayList<>();
-            Awaitility.await("the record read back").atMost(Duration.ofSeconds(60)).until(() -> {
-                consumer.poll(Duration.ofMillis(200)).forEach(record -> read.add(record.value()));
-                return !read.isEmpty();
-            });
-            assertEquals(List.of("value"), read);
-        }
+        RoundTrip.write(client, "secured-round-trip", "value");
+
+        assertEquals(List.of("value"), RoundTrip.read(client, "secured-round-trip"));
     }
 
     @Test
