@@ -53,12 +53,13 @@ class QuietParsersTest {
         Path notXml = Files.writeString(dir.resolve("ValideerOverstapprofielen.xsl"), "not a stylesheet <");
         Path halfXml = Files.writeString(dir.resolve("half.xsd"), "<xs:schema xmlns:xs=\"http://www.w3.org/2001/XMLSchema\">");
         for (Path file : List.of(notXml, halfXml)) {
-            assertSilent(() -> OsoRuleValidator.compile(file));
-            assertSilent(() -> OsoSchemaValidator.compile(file));
+            assertSilent(() -> OsoRuleValidator.compile(file), IllegalArgumentException.class);
+            assertSilent(() -> OsoSchemaValidator.compile(file), IllegalArgumentException.class);
         }
     }
 
-    private static void assertSilent(Runnable refused) {
+    /** Runs {@code refused}, which must throw {@code type}, and checks that nothing reached standard output or error. */
+    private static void assertSilent(Runnable refused, Class<? extends Throwable> type) {
         PrintStream out = System.out;
         PrintStream err = System.err;
         ByteArrayOutputStream captured = new ByteArrayOutputStream();
@@ -66,7 +67,7 @@ class QuietParsersTest {
         System.setOut(capture);
         System.setErr(capture);
         try {
-            assertThatThrownBy(refused::run).isInstanceOf(IllegalArgumentException.class);
+            assertThatThrownBy(refused::run).isInstanceOf(type);
         } finally {
             System.setOut(out);
             System.setErr(err);
@@ -81,19 +82,6 @@ class QuietParsersTest {
     }
 
     private static void assertQuietly(DossierInspector inspector, byte[] body) {
-        PrintStream out = System.out;
-        PrintStream err = System.err;
-        ByteArrayOutputStream captured = new ByteArrayOutputStream();
-        PrintStream capture = new PrintStream(captured, true, StandardCharsets.UTF_8);
-        System.setOut(capture);
-        System.setErr(capture);
-        try {
-            assertThatThrownBy(() -> inspector.inspect("application/xml", body)).isInstanceOf(RuntimeException.class);
-        } finally {
-            System.setOut(out);
-            System.setErr(err);
-        }
-        assertThat(captured.toString(StandardCharsets.UTF_8)).as("output while inspecting %s",
-                new String(body, StandardCharsets.UTF_8)).isEmpty();
+        assertSilent(() -> inspector.inspect("application/xml", body), RuntimeException.class);
     }
 }
