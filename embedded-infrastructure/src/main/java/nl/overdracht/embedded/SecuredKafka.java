@@ -11,7 +11,6 @@ import java.util.Objects;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import kafka.server.KafkaRaftServer;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.ScramCredentialInfo;
 import org.apache.kafka.clients.admin.ScramMechanism;
@@ -40,16 +39,14 @@ public final class SecuredKafka implements AutoCloseable {
     static final String LISTENER = "SECURE";
     static final String CONTROLLER_LISTENER = EmbeddedKafka.CONTROLLER_LISTENER;
 
-    private final Map<String, Object> config;
-    private KafkaRaftServer server;
+    private final RestartableBroker broker;
     private final String bootstrapServers;
     private final BrokerTls tls;
     private final String brokerPassword;
 
-    private SecuredKafka(Map<String, Object> config, KafkaRaftServer server, String bootstrapServers, BrokerTls tls,
+    private SecuredKafka(RestartableBroker broker, String bootstrapServers, BrokerTls tls,
             String brokerPassword) {
-        this.config = config;
-        this.server = server;
+        this.broker = broker;
         this.bootstrapServers = bootstrapServers;
         this.tls = tls;
         this.brokerPassword = brokerPassword;
@@ -78,8 +75,9 @@ public final class SecuredKafka implements AutoCloseable {
             int controllerPort = Loopback.freePort();
             Map<String, Object> config = config(logDirectory, brokerPort, controllerPort, tls, brokerPassword);
             EmbeddedKafka.format(logDirectory, credentials);
-            KafkaRaftServer server = EmbeddedKafka.launch(config);
-            return new SecuredKafka(config, server, EmbeddedKafka.HOST + ":" + brokerPort, tls, brokerPassword);
+            RestartableBroker broker = new RestartableBroker(config);
+            broker.start();
+            return new SecuredKafka(broker, EmbeddedKafka.HOST + ":" + brokerPort, tls, brokerPassword);
         } catch (IOException e) {
             throw new UncheckedIOException("the secured Kafka could not prepare " + directory, e);
         } catch (Exception e) {
@@ -145,18 +143,13 @@ public final class SecuredKafka implements AutoCloseable {
      * Stops the broker, its log kept, for a test of a Kafka that is away; {@link #restart()} brings it
      * back on the same ports, so its clients reconnect by themselves.
      */
-    public synchronized void stop() {
-        if (server != null) {
-            EmbeddedKafka.stopGuarded(server);
-            server = null;
-        }
+    public void stop() {
+        broker.stop();
     }
 
     /** Starts the broker {@link #stop()} stopped, on the same ports and log; returns once it is unfenced. */
-    public synchronized void restart() {
-        if (server == null) {
-            server = EmbeddedKafka.launch(config);
-        }
+    public void restart() {
+        broker.start();
     }
 
     /** Stops the broker; a fault it reports meanwhile does not end the JVM. */

@@ -3,8 +3,6 @@ package nl.overdracht.embedded;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
-import java.util.Map;
-import kafka.server.KafkaRaftServer;
 
 /**
  * A single-node plaintext KRaft Kafka that its owner stops and restarts at will, for a suite that
@@ -15,15 +13,13 @@ import kafka.server.KafkaRaftServer;
  */
 public final class StandaloneKafka implements AutoCloseable {
 
-    private final Path directory;
     private final int brokerPort;
-    private final int controllerPort;
-    private KafkaRaftServer server;
+    private final RestartableBroker broker;
 
     private StandaloneKafka(Path directory, int brokerPort, int controllerPort) {
-        this.directory = directory;
         this.brokerPort = brokerPort;
-        this.controllerPort = controllerPort;
+        this.broker = new RestartableBroker(EmbeddedKafka.config(EmbeddedKafka.logDirectory(directory), brokerPort,
+                controllerPort));
     }
 
     /** Formats a log in {@code directory} (wiped first) and starts the broker on two free ports. */
@@ -52,24 +48,17 @@ public final class StandaloneKafka implements AutoCloseable {
 
     /** Whether the broker runs. */
     public boolean running() {
-        return server != null;
+        return broker.running();
     }
 
     /** Stops the broker (a controlled shutdown); its log stays. Nothing happens when it is stopped already. */
     public void stop() {
-        if (server != null) {
-            EmbeddedKafka.stopGuarded(server);
-            server = null;
-        }
+        broker.stop();
     }
 
     /** Starts the stopped broker again on its log and its ports; returns once it is registered and unfenced. */
     public void restart() {
-        if (server == null) {
-            Map<String, Object> config = EmbeddedKafka.config(EmbeddedKafka.logDirectory(directory), brokerPort,
-                    controllerPort);
-            server = EmbeddedKafka.launch(config);
-        }
+        broker.start();
     }
 
     @Override
