@@ -83,6 +83,10 @@ class AddressRateLimitTest {
                 .header("Authorization", "Bearer not-a-token").build(), HttpResponse.BodyHandlers.ofString());
     }
 
+    /** One limit, given as either kind. */
+    private record Limit(int requests, Duration period) implements RateLimitConfig.PerAddress, RateLimitConfig.PerCaller {
+    }
+
     static RateLimitConfig config(int requests, Duration period) {
         return new RateLimitConfig() {
             @Override
@@ -92,32 +96,12 @@ class AddressRateLimitTest {
 
             @Override
             public PerAddress perAddress() {
-                return new PerAddress() {
-                    @Override
-                    public int requests() {
-                        return requests;
-                    }
-
-                    @Override
-                    public Duration period() {
-                        return period;
-                    }
-                };
+                return new Limit(requests, period);
             }
 
             @Override
             public PerCaller perCaller() {
-                return new PerCaller() {
-                    @Override
-                    public int requests() {
-                        return requests;
-                    }
-
-                    @Override
-                    public Duration period() {
-                        return period;
-                    }
-                };
+                return new Limit(requests, period);
             }
 
             @Override

@@ -11,10 +11,6 @@ import io.restassured.response.ExtractableResponse;
 import io.restassured.response.Response;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -110,7 +106,7 @@ class ProductionJarFaultsIT {
             ExtractableResponse<Response> ready = readiness();
             assertThat(ready.statusCode()).isEqualTo(200);
             assertThat(data(ready.jsonPath())).containsEntry("state", "FAILING");
-            assertThat(unpublished(id)).isPositive();
+            assertThat(service.unpublishedEvents(id)).isPositive();
         } finally {
             // When Kafka is back
             service.kafka().restart();
@@ -118,7 +114,7 @@ class ProductionJarFaultsIT {
 
         // Then the relay publishes what waited, and the background group is UP again
         Awaitility.await("the dossier's events published").atMost(Duration.ofSeconds(60))
-                .pollInterval(Duration.ofMillis(250)).until(() -> unpublished(id) == 0);
+                .pollInterval(Duration.ofMillis(250)).until(() -> service.unpublishedEvents(id) == 0);
         Awaitility.await("the background group UP").atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(250))
                 .until(() -> given().when().get(service.background()).then().extract().statusCode() == 200);
     }
@@ -181,17 +177,5 @@ class ProductionJarFaultsIT {
         return health.<Map<String, Object>>getList("checks").stream()
                 .filter(check -> "Outbox relay".equals(check.get("name"))).findFirst()
                 .map(check -> (Map<String, Object>) check.get("data")).orElseThrow();
-    }
-
-    private long unpublished(UUID dossier) throws SQLException {
-        try (Connection connection = service.postgres().superuser();
-                PreparedStatement query = connection.prepareStatement(
-                        "SELECT count(*) FROM outbox_event WHERE aggregate_id = ? AND published_at IS NULL")) {
-            query.setObject(1, dossier);
-            try (ResultSet rows = query.executeQuery()) {
-                rows.next();
-                return rows.getLong(1);
-            }
-        }
     }
 }

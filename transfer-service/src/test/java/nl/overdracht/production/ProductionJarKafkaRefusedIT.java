@@ -9,9 +9,6 @@ import io.quarkus.test.junit.QuarkusIntegrationTest;
 import io.restassured.path.json.JsonPath;
 import java.nio.file.Files;
 import java.nio.charset.StandardCharsets;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.List;
@@ -70,7 +67,7 @@ class ProductionJarKafkaRefusedIT {
         assertThat(shown).containsEntry("lastError", "authentication failed").containsEntry("state", "FAILING");
         assertThat(ready.prettify()).doesNotContain(service.secrets());
         // and the dossier's event is still in the outbox, unpublished
-        assertThat(unpublished(id)).isPositive();
+        assertThat(service.unpublishedEvents(id)).isPositive();
         // and the service's log tells of the failed rounds but shows no secret
         assertThat(Files.readString(ProductionBuild.serviceLog(), StandardCharsets.UTF_8))
                 .contains("Outbox relay round failed (")
@@ -82,7 +79,7 @@ class ProductionJarKafkaRefusedIT {
         // Then the relay publishes what waited, without a restart, and its check is up again
         Transfers.await("the waiting event published", () -> Optional.of(true).filter(published -> {
             try {
-                return unpublished(id) == 0;
+                return service.unpublishedEvents(id) == 0;
             } catch (SQLException e) {
                 throw new IllegalStateException(e);
             }
@@ -91,18 +88,6 @@ class ProductionJarKafkaRefusedIT {
                 .jsonPath()).filter(found -> "UP".equals(found.get("status"))));
         Awaitility.await("the background group UP").atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(250))
                 .until(() -> given().when().get(service.background()).then().extract().statusCode() == 200);
-    }
-
-    private long unpublished(UUID dossier) throws SQLException {
-        try (Connection connection = service.postgres().superuser();
-                PreparedStatement query = connection.prepareStatement(
-                        "SELECT count(*) FROM outbox_event WHERE aggregate_id = ? AND published_at IS NULL")) {
-            query.setObject(1, dossier);
-            try (ResultSet rows = query.executeQuery()) {
-                rows.next();
-                return rows.getLong(1);
-            }
-        }
     }
 
     @SuppressWarnings("unchecked")

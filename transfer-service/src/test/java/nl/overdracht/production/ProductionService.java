@@ -2,7 +2,12 @@ package nl.overdracht.production;
 
 import java.net.URI;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.List;
+import java.util.UUID;
 import nl.overdracht.embedded.SecuredKafka;
 
 /**
@@ -27,6 +32,19 @@ record ProductionService(int managementPort, ProductionPostgres postgres, Secure
     /** The health group of the service's background work (the outbox relay's verdict). */
     URI background() {
         return URI.create("http://127.0.0.1:" + managementPort + "/q/health/group/background");
+    }
+
+    /** How many of the dossier's outbox events wait unpublished, read as the superuser. */
+    long unpublishedEvents(UUID dossier) throws SQLException {
+        try (Connection connection = postgres.superuser();
+                PreparedStatement query = connection.prepareStatement(
+                        "SELECT count(*) FROM outbox_event WHERE aggregate_id = ? AND published_at IS NULL")) {
+            query.setObject(1, dossier);
+            try (ResultSet rows = query.executeQuery()) {
+                rows.next();
+                return rows.getLong(1);
+            }
+        }
     }
 
     @Override
