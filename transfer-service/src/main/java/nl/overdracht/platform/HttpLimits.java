@@ -1,7 +1,5 @@
 package nl.overdracht.platform;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.runtime.configuration.MemorySize;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpServerRequest;
@@ -11,8 +9,6 @@ import io.vertx.ext.web.handler.BodyHandler;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
-import java.net.URI;
-import java.util.List;
 import java.util.Map;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -38,7 +34,7 @@ public class HttpLimits {
     public static final int MAX_HEADERS = 16 * 1024;
 
     @Inject
-    ObjectMapper json;
+    RouteProblems problems;
 
     @ConfigProperty(name = "quarkus.http.limits.max-body-size")
     MemorySize limit;
@@ -93,18 +89,7 @@ public class HttpLimits {
 
     /** Answers with the problem and closes the connection: the rest of what the client sends is not read. */
     private void refuse(RoutingContext context, ProblemType type, String detail) {
-        // the path is named only when it is short: a request refused for its length is not echoed
-        URI instance = context.request().path() != null && context.request().path().length() <= 256
-                && type != ProblemType.URI_TOO_LONG ? URI.create(context.request().path()) : null;
-        Problem problem = new Problem(type.type(), type.title(), type.status(), detail, instance, List.of());
-        try {
-            context.response().setStatusCode(type.status())
-                    .putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE)
-                    .putHeader(HttpHeaders.CONNECTION, "close")
-                    .end(json.writeValueAsString(problem));
-        } catch (JsonProcessingException e) {
-            context.fail(e);
-        }
+        problems.answer(context, type, detail, Map.of(HttpHeaders.CONNECTION.toString(), "close"));
     }
 
     private static long headerBytes(HttpServerRequest request) {

@@ -1,7 +1,5 @@
 package nl.overdracht.platform;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.security.identity.CurrentIdentityAssociation;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
@@ -11,9 +9,9 @@ import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
-import java.net.URI;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
@@ -36,7 +34,7 @@ public class RateLimiting {
     private final KeyedRateLimiter callers;
 
     @Inject
-    ObjectMapper json;
+    RouteProblems problems;
 
     @Inject
     CurrentIdentityAssociation identities;
@@ -77,17 +75,8 @@ public class RateLimiting {
             return;
         }
         RateLimitedException refused = Problems.tooManyRequests(wait.get());
-        ProblemType type = refused.type();
-        Problem problem = new Problem(type.type(), type.title(), type.status(), refused.getMessage(),
-                URI.create(context.request().path()), List.of());
-        try {
-            context.response().setStatusCode(type.status())
-                    .putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE)
-                    .putHeader(HttpHeaders.RETRY_AFTER, Long.toString(refused.retryAfter().toSeconds()))
-                    .end(json.writeValueAsString(problem));
-        } catch (JsonProcessingException e) {
-            context.fail(e);
-        }
+        problems.answer(context, refused.type(), refused.getMessage(),
+                Map.of(HttpHeaders.RETRY_AFTER.toString(), Long.toString(refused.retryAfter().toSeconds())));
     }
 
     /**

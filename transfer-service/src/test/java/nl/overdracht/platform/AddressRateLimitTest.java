@@ -36,7 +36,8 @@ class AddressRateLimitTest {
         vertx = Vertx.vertx();
         Router router = Router.router(vertx);
         RateLimiting limits = new RateLimiting(config(LIMIT, Duration.ofMinutes(1)));
-        limits.json = json;
+        limits.problems = new RouteProblems();
+        limits.problems.json = json;
         limits.install(router);
         router.route().handler(context -> context.response().setStatusCode(401).end());
         server = vertx.createHttpServer().requestHandler(router).listen(0, "127.0.0.1")
