@@ -7,10 +7,6 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 
 /**
  * A PostgreSQL server that its owner stops, freezes and restarts at will, for a suite that runs
@@ -28,7 +24,8 @@ public final class StandalonePostgres implements AutoCloseable {
     private final Path dataDirectory;
     private final int port;
     private EmbeddedPostgres server;
-    private List<ProcessHandle> frozen = List.of();
+    /** The server's processes while it is frozen, else null. */
+    private FrozenProcesses frozen;
 
     private StandalonePostgres(Path dataDirectory, int port) {
         this.dataDirectory = dataDirectory;
@@ -93,29 +90,20 @@ public final class StandalonePostgres implements AutoCloseable {
      * Answers how many processes were stopped.
      */
     public int freeze() {
-        ProcessHandle postmaster;
         try {
-            postmaster = EmbeddedPostgres17.runningServer(dataDirectory)
-                    .orElseThrow(() -> new IllegalStateException("no PostgreSQL runs on " + dataDirectory));
+            frozen = FrozenProcesses.freeze(EmbeddedPostgres17.runningServer(dataDirectory)
+                    .orElseThrow(() -> new IllegalStateException("no PostgreSQL runs on " + dataDirectory)));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        // the postmaster first, so that it starts no process the list below misses
-        signal("STOP", List.of(postmaster));
-        List<ProcessHandle> processes = new ArrayList<>(List.of(postmaster));
-        try (Stream<ProcessHandle> children = postmaster.descendants()) {
-            processes.addAll(children.toList());
-        }
-        signal("STOP", processes.subList(1, processes.size()));
-        frozen = processes;
-        return processes.size();
+        return frozen.count();
     }
 
     /** Lets a frozen server go on (SIGCONT to every process {@link #freeze()} stopped). */
     public void thaw() {
-        if (!frozen.isEmpty()) {
-            signal("CONT", frozen);
-            frozen = List.of();
+        if (frozen != null) {
+            frozen.thaw();
+            frozen = null;
         }
     }
 
@@ -127,31 +115,5 @@ public final class StandalonePostgres implements AutoCloseable {
     @Override
     public String toString() {
         return "StandalonePostgres[" + EmbeddedPostgres17.HOST + ":" + port + "]";
-    }
-
-    private static void signal(String signal, List<ProcessHandle> processes) {
-        if (processes.isEmpty()) {
-            return;
-        }
-        List<String> command = new ArrayList<>(List.of("kill", "-" + signal));
-        processes.forEach(process -> command.add(Long.toString(process.pid())));
-        try {
-            Process kill = new ProcessBuilder(command).redirectErrorStream(true).start();
-            if (!kill.waitFor(10, TimeUnit.SECONDS)) {
-                kill.destroyForcibly();
-                throw new IllegalStateException("kill -" + signal + " did not return");
-            }
-            // a backend that ended meanwhile is no fault; one that could not be signalled is
-            String output = new String(kill.getInputStream().readAllBytes());
-            if (kill.exitValue() != 0 && processes.stream().anyMatch(ProcessHandle::isAlive)
-                    && !output.contains("No such process")) {
-                throw new IllegalStateException("kill -" + signal + " failed: " + output.strip());
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("could not send SIG" + signal + " to PostgreSQL", e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while sending SIG" + signal, e);
-        }
     }
 }

@@ -39,9 +39,10 @@ public interface DatabaseConfig {
     /**
      * A connection on which nothing is sent or received for this long is closed, failing whatever
      * waits on it: the client's own deadline, for a server that holds the connection open but does
-     * not answer, which no server-side timeout ends. PostgreSQL rolls back the transaction of a
-     * connection that is gone, so a request that failed this way has changed nothing. Idle
-     * connections leave the pool before this (after half of it).
+     * not answer (frozen, or cut off without a reset), which no server-side timeout ends
+     * ({@link ConnectionDeadline}). PostgreSQL rolls back the transaction of a connection that is
+     * gone, unless its {@code COMMIT} had already reached the server. Idle connections leave the pool
+     * before this (after half of it).
      */
     @WithDefault("4s")
     Duration socketTimeout();

@@ -14,7 +14,8 @@ import java.util.concurrent.TimeUnit;
  * Makes the PostgreSQL pool that every request and job uses, from Quarkus' settings
  * ({@code quarkus.datasource.reactive.*}) plus the bounds of {@link DatabaseConfig}, which Quarkus
  * has no settings for: the connect and acquire timeouts, the wait queue, the server's
- * {@code statement_timeout} and the connection's own deadline ({@link DatabaseConfig#socketTimeout()}).
+ * {@code statement_timeout} and the connection's own deadline ({@link DatabaseConfig#socketTimeout()}),
+ * which {@link ConnectionDeadline} enforces on every connection the pool opens.
  *
  * <p>Idle connections are closed by the pool after half the socket timeout, checked every tenth of
  * it, so that the socket timeout never closes a connection the pool might hand out at that moment.
@@ -34,7 +35,15 @@ public class DatabasePool implements PgPoolCreator {
         for (PgConnectOptions connection : input.pgConnectOptionsList()) {
             bound(connection, config);
         }
-        return PgPool.pool(input.vertx(), input.pgConnectOptionsList(), pool);
+        Pool created = PgPool.pool(input.vertx(), input.pgConnectOptionsList(), pool);
+        ConnectionDeadline deadline = new ConnectionDeadline(config.socketTimeout());
+        return created.connectHandler(connection -> {
+            try {
+                deadline.install(connection);
+            } finally {
+                connection.close();
+            }
+        });
     }
 
     static void bound(PoolOptions pool, DatabaseConfig config) {

@@ -17,6 +17,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import nl.overdracht.platform.ProblemType;
 import nl.overdracht.security.Roles;
@@ -33,8 +38,8 @@ import org.junit.jupiter.api.Test;
  * ({@link ProductionServices}) that the tests stop and bring back under the running service: with
  * PostgreSQL refusing connections, every request is answered 503 {@code service-unavailable} with
  * {@code Retry-After} within 5 s and readiness is DOWN within 2 s, and once PostgreSQL is back the
- * next request succeeds, without a restart; with Kafka stopped,
- * requests are served and readiness stays UP, the relay's trouble is reported by the
+ * next request succeeds, without a restart; the same with PostgreSQL frozen, which keeps its
+ * connections open and answers nothing; with Kafka stopped, requests are served and readiness stays UP, the relay's trouble is reported by the
  * {@code background} health group, and what waited is published once the broker is back.
  *
  * <p>Runs on the same start as {@link ProductionJarIT} (the same servers and settings): each test
@@ -46,6 +51,7 @@ import org.junit.jupiter.api.Test;
 class ProductionJarFaultsIT {
 
     private static final Duration ANSWER_WITHIN = Duration.ofSeconds(5);
+    private static final int AT_ONCE = 8;
     private static final Duration READINESS_WITHIN = Duration.ofSeconds(2);
     private static final String REGION = "noord";
 
@@ -77,6 +83,62 @@ class ProductionJarFaultsIT {
         // Then the next request succeeds: no connection of before is left to fail it
         assertThat(status(schools.sending(), id).statusCode()).isEqualTo(200);
         assertThat(readiness().statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void postgresql_frozen_is_a_503_within_seconds_also_for_requests_on_connections_opened_before_and_it_recovers()
+            throws Exception {
+        // Given a registered school with a stored dossier, and requests at once just made, so that the
+        // pool holds several open connections
+        Schools schools = registered();
+        UUID id = Transfers.submitOso(schools.sending(), Pupils.bsn(), null);
+        assertThat(atOnce(() -> status(schools.sending(), id))).extracting(ExtractableResponse::statusCode)
+                .containsOnly(200);
+
+        // When PostgreSQL is frozen (it keeps its connections open and answers nothing); whatever happens,
+        // it goes on after a minute, so a request that would wait for it cannot hold this test for ever
+        service.postgres().freeze();
+        CompletableFuture.delayedExecutor(60, TimeUnit.SECONDS).execute(service.postgres()::thaw);
+        try {
+            // Then requests at once, on the connections opened before the freeze as far as they go, are
+            // each answered 503 with Retry-After within seconds
+            long start = System.nanoTime();
+            List<ExtractableResponse<Response>> answers = atOnce(() -> status(schools.sending(), id));
+            assertThat(Duration.ofNanos(System.nanoTime() - start)).as("how long the requests at once took")
+                    .isLessThan(ANSWER_WITHIN);
+            answers.forEach(ProductionJarFaultsIT::assertServiceUnavailable);
+            // and the connections they were on were closed under them
+            assertThat(Files.readString(ProductionBuild.serviceLog(), StandardCharsets.UTF_8))
+                    .contains("Closed a PostgreSQL connection on which nothing was sent or received for 4000 ms");
+            // and so is every kind of request, and readiness is DOWN
+            assertUnavailable(schools, id, Pupils.bsn());
+        } finally {
+            // When PostgreSQL goes on
+            service.postgres().thaw();
+        }
+
+        // Then the next request succeeds, and readiness is UP
+        assertThat(status(schools.sending(), id).statusCode()).isEqualTo(200);
+        assertThat(readiness().statusCode()).isEqualTo(200);
+    }
+
+    /** Eight of {@code request} at once, each on a thread of its own; their answers. */
+    private static List<ExtractableResponse<Response>> atOnce(Supplier<ExtractableResponse<Response>> request)
+            throws Exception {
+        ExecutorService threads = Executors.newFixedThreadPool(AT_ONCE);
+        try {
+            List<Future<ExtractableResponse<Response>>> answers = new ArrayList<>();
+            for (int i = 0; i < AT_ONCE; i++) {
+                answers.add(threads.submit(request::get));
+            }
+            List<ExtractableResponse<Response>> answered = new ArrayList<>();
+            for (Future<ExtractableResponse<Response>> answer : answers) {
+                answered.add(answer.get(90, TimeUnit.SECONDS));
+            }
+            return answered;
+        } finally {
+            threads.shutdownNow();
+        }
     }
 
     @Test
@@ -136,10 +198,7 @@ class ProductionJarFaultsIT {
             long start = System.nanoTime();
             ExtractableResponse<Response> answer = request.get();
             took.add(Duration.ofNanos(System.nanoTime() - start));
-            assertThat(answer.statusCode()).as(answer.asString()).isEqualTo(503);
-            assertThat(answer.contentType()).startsWith("application/problem+json");
-            assertThat(answer.jsonPath().getString("type")).isEqualTo(ProblemType.SERVICE_UNAVAILABLE.type().toString());
-            assertThat(answer.header("Retry-After")).matches("[1-9][0-9]*");
+            assertServiceUnavailable(answer);
             assertThat(answer.asString()).doesNotContain(pupil);
         }
         assertThat(took).as("how long each request took").allSatisfy(duration ->
@@ -152,6 +211,13 @@ class ProductionJarFaultsIT {
         assertThat(ready.jsonPath().getList("checks.findAll { it.name == 'PostgreSQL' }.status", String.class))
                 .containsExactly("DOWN");
         assertThat(readinessTook).isLessThan(READINESS_WITHIN);
+    }
+
+    private static void assertServiceUnavailable(ExtractableResponse<Response> answer) {
+        assertThat(answer.statusCode()).as(answer.asString()).isEqualTo(503);
+        assertThat(answer.contentType()).startsWith("application/problem+json");
+        assertThat(answer.jsonPath().getString("type")).isEqualTo(ProblemType.SERVICE_UNAVAILABLE.type().toString());
+        assertThat(answer.header("Retry-After")).matches("[1-9][0-9]*");
     }
 
     private record Schools(String sending, String receiving) {

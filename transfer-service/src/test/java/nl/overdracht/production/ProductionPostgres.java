@@ -21,6 +21,7 @@ import java.util.concurrent.TimeoutException;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import nl.overdracht.embedded.DatabaseRoles;
+import nl.overdracht.embedded.FrozenProcesses;
 import org.awaitility.Awaitility;
 
 /**
@@ -42,6 +43,8 @@ final class ProductionPostgres implements AutoCloseable {
     private final Path dataDirectory;
     /** The server {@link #start()} started again, if it did. */
     private Process restarted;
+    /** The server's processes while it is frozen, else null. */
+    private FrozenProcesses frozen;
     private final Credentials superuser;
     private final Roles roles;
 
@@ -191,6 +194,22 @@ final class ProductionPostgres implements AutoCloseable {
                 });
     }
 
+    /**
+     * Freezes the server ({@code SIGSTOP} to the postmaster and every backend): connections stay
+     * open and the kernel still takes what is sent, but nothing answers until {@link #thaw()}.
+     */
+    synchronized void freeze() {
+        frozen = FrozenProcesses.freeze(postmaster());
+    }
+
+    /** Lets the frozen server go on; nothing happens when it is not frozen. */
+    synchronized void thaw() {
+        if (frozen != null) {
+            frozen.thaw();
+            frozen = null;
+        }
+    }
+
     /** The running postmaster, from the first line of {@code postmaster.pid}. */
     private ProcessHandle postmaster() {
         try {
@@ -219,6 +238,7 @@ final class ProductionPostgres implements AutoCloseable {
 
     @Override
     public void close() {
+        thaw();
         if (restarted != null && restarted.isAlive()) {
             stop();
         }
