@@ -23,12 +23,13 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * The API schema of every kind the manifests may hold, by {@code apiVersion} and {@code kind}: the
- * Kubernetes and Prometheus-operator kinds by fabric8's model, Strimzi's by Strimzi's own model,
- * CloudNativePG's by the operator's CustomResourceDefinitions. A kind not listed here has no schema
+ * Kubernetes and Prometheus-operator kinds by fabric8's model, Strimzi's by Strimzi's own model and its
+ * CustomResourceDefinitions, CloudNativePG's by the operator's CustomResourceDefinitions. A kind not listed here has no schema
  * to be checked against, and is refused.
  */
 final class ApiSchemas {
 
+    private static final String STRIMZI_CRDS = "crds/strimzi/";
     private static final String CNPG_CRDS = "crds/cloudnative-pg/";
     private static final Map<String, Function<JsonNode, List<String>>> SCHEMAS = Map.ofEntries(
             fabric8("v1", "ServiceAccount", ServiceAccount.class),
@@ -41,10 +42,10 @@ final class ApiSchemas {
             fabric8("networking.k8s.io/v1", "NetworkPolicy", NetworkPolicy.class),
             fabric8("monitoring.coreos.com/v1", "ServiceMonitor", ServiceMonitor.class),
             fabric8("monitoring.coreos.com/v1", "PrometheusRule", PrometheusRule.class),
-            strimzi("Kafka", Kafka.class),
-            strimzi("KafkaNodePool", KafkaNodePool.class),
-            strimzi("KafkaTopic", KafkaTopic.class),
-            strimzi("KafkaUser", KafkaUser.class),
+            strimzi("Kafka", Kafka.class, "040-Crd-kafka.yaml"),
+            strimzi("KafkaNodePool", KafkaNodePool.class, "045-Crd-kafkanodepool.yaml"),
+            strimzi("KafkaTopic", KafkaTopic.class, "043-Crd-kafkatopic.yaml"),
+            strimzi("KafkaUser", KafkaUser.class, "044-Crd-kafkauser.yaml"),
             cloudNativePg("Cluster", "postgresql.cnpg.io_clusters.yaml"),
             cloudNativePg("ScheduledBackup", "postgresql.cnpg.io_scheduledbackups.yaml"));
 
@@ -71,8 +72,14 @@ final class ApiSchemas {
         return Map.entry(key(apiVersion, kind), object -> listOf(StrictModels.fabric8Problem(object, type)));
     }
 
-    private static Map.Entry<String, Function<JsonNode, List<String>>> strimzi(String kind, Class<?> type) {
-        return Map.entry(key("kafka.strimzi.io/v1", kind), object -> listOf(StrictModels.strimziProblem(object, type)));
+    /** Strimzi's model knows every field, its CRD which are required and which values each may take. */
+    private static Map.Entry<String, Function<JsonNode, List<String>>> strimzi(String kind, Class<?> type, String crd) {
+        CrdSchema schema = CrdSchema.of(STRIMZI_CRDS + crd, "v1");
+        return Map.entry(key("kafka.strimzi.io/v1", kind), object -> {
+            List<String> problems = new ArrayList<>(listOf(StrictModels.strimziProblem(object, type)));
+            problems.addAll(schema.problems(object));
+            return problems;
+        });
     }
 
     /** The CRD's schema says nothing of metadata beyond "an object": fabric8's ObjectMeta checks it. */

@@ -51,7 +51,22 @@ class ApiSchemasTest {
         JsonNode misspelt = object(topic.toString().replace("\"replicas\"", "\"replication\""));
 
         assertThat(ApiSchemas.problems(topic)).isEmpty();
-        assertThat(ApiSchemas.problems(misspelt)).singleElement().asString().contains("replication");
+        assertThat(ApiSchemas.problems(misspelt)).isNotEmpty()
+                .allSatisfy(problem -> assertThat(problem).contains("replication"));
+    }
+
+    @Test
+    void a_strimzi_object_without_a_required_field_is_refused() {
+        JsonNode pool = object("""
+                apiVersion: kafka.strimzi.io/v1
+                kind: KafkaNodePool
+                metadata: {name: dual-role, labels: {strimzi.io/cluster: overdracht}}
+                spec: {replicas: 1, roles: [broker], storage: {type: ephemeral}}
+                """);
+        JsonNode withoutRoles = object(pool.toString().replace("\"roles\":[\"broker\"],", ""));
+
+        assertThat(ApiSchemas.problems(pool)).isEmpty();
+        assertThat(ApiSchemas.problems(withoutRoles)).singleElement().asString().contains("roles");
     }
 
     @Test
