@@ -23,14 +23,16 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * The API schema of every kind the manifests may hold, by {@code apiVersion} and {@code kind}: the
- * Kubernetes and Prometheus-operator kinds by fabric8's model, Strimzi's by Strimzi's own model and its
- * CustomResourceDefinitions, CloudNativePG's by the operator's CustomResourceDefinitions. A kind not listed here has no schema
+ * Kubernetes kinds by fabric8's model; the Prometheus operator's by fabric8's model and the operator's
+ * CustomResourceDefinitions; Strimzi's by Strimzi's own model and its CustomResourceDefinitions;
+ * CloudNativePG's, which has no Java model, by its CustomResourceDefinitions. A kind not listed here has no schema
  * to be checked against, and is refused.
  */
 final class ApiSchemas {
 
     private static final String STRIMZI_CRDS = "crds/strimzi/";
     private static final String CNPG_CRDS = "crds/cloudnative-pg/";
+    private static final String MONITORING_CRDS = "crds/prometheus-operator/";
     private static final Map<String, Function<JsonNode, List<String>>> SCHEMAS = Map.ofEntries(
             fabric8("v1", "ServiceAccount", ServiceAccount.class),
             fabric8("v1", "ConfigMap", ConfigMap.class),
@@ -40,8 +42,8 @@ final class ApiSchemas {
             fabric8("policy/v1", "PodDisruptionBudget", PodDisruptionBudget.class),
             fabric8("autoscaling/v2", "HorizontalPodAutoscaler", HorizontalPodAutoscaler.class),
             fabric8("networking.k8s.io/v1", "NetworkPolicy", NetworkPolicy.class),
-            fabric8("monitoring.coreos.com/v1", "ServiceMonitor", ServiceMonitor.class),
-            fabric8("monitoring.coreos.com/v1", "PrometheusRule", PrometheusRule.class),
+            monitoring("ServiceMonitor", ServiceMonitor.class, "monitoring.coreos.com_servicemonitors.yaml"),
+            monitoring("PrometheusRule", PrometheusRule.class, "monitoring.coreos.com_prometheusrules.yaml"),
             strimzi("Kafka", Kafka.class, "040-Crd-kafka.yaml"),
             strimzi("KafkaNodePool", KafkaNodePool.class, "045-Crd-kafkanodepool.yaml"),
             strimzi("KafkaTopic", KafkaTopic.class, "043-Crd-kafkatopic.yaml"),
@@ -70,6 +72,16 @@ final class ApiSchemas {
     private static Map.Entry<String, Function<JsonNode, List<String>>> fabric8(String apiVersion, String kind,
             Class<?> type) {
         return Map.entry(key(apiVersion, kind), object -> listOf(StrictModels.fabric8Problem(object, type)));
+    }
+
+    /** fabric8's model knows the Prometheus operator's fields, the operator's CRDs which are required. */
+    private static Map.Entry<String, Function<JsonNode, List<String>>> monitoring(String kind, Class<?> type, String crd) {
+        CrdSchema schema = CrdSchema.of(MONITORING_CRDS + crd, "v1");
+        return Map.entry(key("monitoring.coreos.com/v1", kind), object -> {
+            List<String> problems = new ArrayList<>(listOf(StrictModels.fabric8Problem(object, type)));
+            problems.addAll(schema.problems(object));
+            return problems;
+        });
     }
 
     /** Strimzi's model knows every field, its CRD which are required and which values each may take. */
