@@ -45,7 +45,7 @@ class PodPolicyTest {
 
     @ParameterizedTest
     @FieldSource("OVERLAYS")
-    void every_container_writes_only_to_an_empty_dir_at_tmp(String overlay) {
+    void every_container_has_an_empty_dir_at_tmp(String overlay) {
         assertThat(Overlays.podSpecs(overlay)).allSatisfy(pod -> {
             List<String> emptyDirs = pod.path("volumes").valueStream().filter(volume -> volume.has("emptyDir"))
                     .map(volume -> volume.path("name").asString()).toList();
