@@ -37,12 +37,12 @@ public interface DatabaseConfig {
     Duration statementTimeout();
 
     /**
-     * A connection on which nothing is sent or received for this long is closed, failing whatever
-     * waits on it: the client's own deadline, for a server that holds the connection open but does
-     * not answer (frozen, or cut off without a reset), which no server-side timeout ends
-     * ({@link ConnectionDeadline}). PostgreSQL rolls back the transaction of a connection that is
-     * gone, unless its {@code COMMIT} had already reached the server. Idle connections leave the pool
-     * before this (after half of it).
+     * A connection that has not answered what was sent on it for this long is closed, failing
+     * whatever waits on it: the client's own deadline, for a server that holds the connection open but
+     * does not answer (frozen, or cut off without a reset), which no server-side timeout ends
+     * ({@link ConnectionDeadline}). A connection whose last word was the server's is left alone.
+     * PostgreSQL rolls back the transaction of a connection that is gone, unless its {@code COMMIT}
+     * had already reached the server. Idle connections leave the pool before this (after half of it).
      */
     @WithDefault("4s")
     Duration socketTimeout();

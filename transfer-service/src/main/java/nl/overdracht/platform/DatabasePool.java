@@ -36,10 +36,9 @@ public class DatabasePool implements PgPoolCreator {
             bound(connection, config);
         }
         Pool created = PgPool.pool(input.vertx(), input.pgConnectOptionsList(), pool);
-        ConnectionDeadline deadline = new ConnectionDeadline(config.socketTimeout());
         return created.connectHandler(connection -> {
             try {
-                deadline.install(connection);
+                ConnectionDeadline.install(connection, config.socketTimeout());
             } finally {
                 connection.close();
             }

@@ -109,7 +109,7 @@ class ProductionJarFaultsIT {
             answers.forEach(ProductionJarFaultsIT::assertServiceUnavailable);
             // and the connections they were on were closed under them
             assertThat(Files.readString(ProductionBuild.serviceLog(), StandardCharsets.UTF_8))
-                    .contains("Closed a PostgreSQL connection on which nothing was sent or received for 4000 ms");
+                    .contains("Closed a PostgreSQL connection that had not answered for 4000 ms");
             // and so is every kind of request, and readiness is DOWN
             assertUnavailable(schools, id, Pupils.bsn());
         } finally {
