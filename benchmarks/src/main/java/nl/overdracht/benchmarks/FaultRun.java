@@ -1,23 +1,16 @@
 package nl.overdracht.benchmarks;
 
-import java.io.IOException;
-import java.io.OutputStream;
 import java.net.http.HttpClient;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.PrivateKey;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Properties;
-import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -27,10 +20,6 @@ import nl.overdracht.benchmarks.DeliveryLedger.Counts;
 import nl.overdracht.benchmarks.TransferClient.Outcome;
 import nl.overdracht.benchmarks.TransferClient.Retry;
 import nl.overdracht.embedded.DatabaseRoles;
-import nl.overdracht.embedded.DevServiceKeys;
-import nl.overdracht.embedded.DevSigningKey;
-import nl.overdracht.embedded.Directories;
-import nl.overdracht.embedded.Loopback;
 import nl.overdracht.embedded.StandaloneKafka;
 import nl.overdracht.embedded.StandalonePostgres;
 
@@ -46,8 +35,6 @@ import nl.overdracht.embedded.StandalonePostgres;
 final class FaultRun implements AutoCloseable {
 
     private static final String REGION = "fault-suite";
-    private static final Set<String> SECRETS = Set.of("quarkus.datasource.password", "quarkus.flyway.password",
-            "overdracht.crypto.blind-index-key");
 
     private final Fault fault;
     private final FaultSuite.Options options;
@@ -55,11 +42,11 @@ final class FaultRun implements AutoCloseable {
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(5)).build();
     private final long started = System.nanoTime();
+    private ProductionTopology topology;
     private StandalonePostgres postgres;
     private StandaloneKafka kafka;
+    private ProductionTopology.Replica replica;
     private volatile ServiceProcess service;
-    private Map<String, String> settings;
-    private int managementPort;
     private String incomplete;
 
     FaultRun(Fault fault, FaultSuite.Options options) {
@@ -70,18 +57,17 @@ final class FaultRun implements AutoCloseable {
 
     /** Runs the fault and answers the counts. */
     Counts run() throws Exception {
-        Directories.deleteRecursively(directory);
-        Files.createDirectories(directory);
-        postgres = StandalonePostgres.start(directory.resolve("postgresql"));
-        kafka = StandaloneKafka.start(directory.resolve("kafka"));
-        Path keys = directory.resolve("keys");
-        settings = settings(keys);
-        service = startService();
-        note("service pid %d ready, PostgreSQL %s, Kafka %s; log %s", service.pid(), postgres, kafka, log());
+        topology = ProductionTopology.start(directory, options.jar(), Map.of(
+                "overdracht.lifecycle.objection-window-override", "PT0S",
+                "quarkus.log.category.\"nl.overdracht.platform.ProblemMapper\".level", "ERROR"));
+        postgres = topology.postgres();
+        kafka = topology.kafka();
+        replica = topology.replica("service");
+        service = topology.start(replica);
+        note("service pid %d ready, PostgreSQL %s, Kafka %s; log %s", service.pid(), postgres, kafka, replica.log());
 
-        PrivateKey key = DevSigningKey.readPrivateKey(keys.resolve(DevSigningKey.PRIVATE_KEY_FILE));
-        TransferClient client = new TransferClient(http, "http://127.0.0.1:" + settings.get("quarkus.http.port"), key,
-                options.schools(), options.requestTimeout());
+        PrivateKey key = topology.signingKey();
+        TransferClient client = new TransferClient(http, replica.api(), key, options.schools(), options.requestTimeout());
         client.registerSchools(key, REGION);
 
         Instant deadline = Instant.now().plus(options.timeout());
@@ -138,7 +124,7 @@ final class FaultRun implements AutoCloseable {
                     long pid = service.pid();
                     service.kill();
                     note("kill -9 of service pid %d (%d dossiers accepted, %d packaged)", pid, accepted.size(), packaged());
-                    service = startService();
+                    service = topology.start(replica);
                     note("service restarted, pid %d ready", service.pid());
                 }
                 case POSTGRES_REFUSING -> {
@@ -219,58 +205,6 @@ final class FaultRun implements AutoCloseable {
         }
     }
 
-    private ServiceProcess startService() throws IOException, InterruptedException {
-        return ServiceProcess.start(options.jar(), settings, Map.of(), log(), managementPort);
-    }
-
-    private Path log() {
-        return directory.resolve("service.log");
-    }
-
-    /**
-     * What the service is given: the servers' URLs and roles, keys made for this run, the
-     * objection window zero; the secrets among them in a file only its owner reads
-     * ({@code quarkus.config.locations}), the rest as system properties.
-     */
-    private Map<String, String> settings(Path keys) throws IOException {
-        managementPort = Loopback.freePort();
-        Map<String, String> all = new LinkedHashMap<>();
-        all.put("overdracht.embedded.enabled", "false");
-        all.put("quarkus.datasource.jdbc.url", postgres.jdbcUrl());
-        all.put("quarkus.datasource.reactive.url", postgres.jdbcUrl().substring("jdbc:".length()));
-        // the server trusts local connections: the passwords are not checked
-        all.put("quarkus.datasource.username", DatabaseRoles.APP);
-        all.put("quarkus.datasource.password", DatabaseRoles.APP);
-        all.put("quarkus.flyway.username", DatabaseRoles.OWNER);
-        all.put("quarkus.flyway.password", DatabaseRoles.OWNER);
-        all.put("kafka.bootstrap.servers", kafka.bootstrapServers());
-        all.put("mp.jwt.verify.publickey.location", DevSigningKey.ensure(keys).toUri().toString());
-        all.put("mp.jwt.verify.issuer", DevSigningKey.ISSUER);
-        all.putAll(DevServiceKeys.cryptoSettings(keys));
-        all.putAll(DevServiceKeys.signingSettings(keys));
-        all.put("overdracht.lifecycle.objection-window-override", "PT0S");
-        all.put("quarkus.http.port", Integer.toString(Loopback.freePort()));
-        all.put("quarkus.management.port", Integer.toString(managementPort));
-        all.put("quarkus.log.category.\"nl.overdracht.platform.ProblemMapper\".level", "ERROR");
-
-        Properties secrets = new Properties();
-        Map<String, String> given = new LinkedHashMap<>();
-        all.forEach((name, value) -> {
-            if (SECRETS.contains(name) || name.startsWith("overdracht.crypto.kek.")) {
-                secrets.setProperty(name, value);
-            } else {
-                given.put(name, value);
-            }
-        });
-        Path file = Files.createFile(directory.resolve("secrets.properties"),
-                PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-        try (OutputStream out = Files.newOutputStream(file)) {
-            secrets.store(out, null);
-        }
-        given.put("quarkus.config.locations", file.toUri().toString());
-        return given;
-    }
-
     private void note(String format, Object... args) {
         System.out.printf(Locale.ROOT, "  %+7.1f s  %s%n", seconds(started), String.format(Locale.ROOT, format, args));
     }
@@ -282,14 +216,8 @@ final class FaultRun implements AutoCloseable {
     /** Stops the service (SIGTERM), the broker and the database; keeps their data and the log for a look. */
     @Override
     public void close() throws InterruptedException {
-        if (service != null) {
-            service.stop();
-        }
-        if (kafka != null) {
-            kafka.close();
-        }
-        if (postgres != null) {
-            postgres.close();
+        if (topology != null) {
+            topology.close();
         }
     }
 }
