@@ -100,6 +100,8 @@ final class ProductionTopology implements AutoCloseable {
         Map<String, String> settings = new LinkedHashMap<>(shared);
         settings.put("quarkus.http.port", Integer.toString(http));
         settings.put("quarkus.management.port", Integer.toString(management));
+        // its sessions carry its name in pg_stat_activity
+        settings.put("quarkus.datasource.reactive.additional-properties.application_name", name);
         return new Replica(name, http, management, Map.copyOf(settings), jar, directory.resolve(name + ".log"));
     }
 
