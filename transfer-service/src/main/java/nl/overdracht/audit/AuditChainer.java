@@ -7,6 +7,7 @@ import io.vertx.mutiny.core.Vertx;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.time.Clock;
@@ -17,6 +18,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 import nl.overdracht.crypto.SigningIdentity;
+import nl.overdracht.platform.BackgroundRound;
 import nl.overdracht.platform.BackgroundWork;
 
 /**
@@ -58,6 +60,10 @@ public class AuditChainer {
     @Inject
     BackgroundWork work;
 
+    /** Fired once a batch has committed, with what it chained: each record once, across all instances. */
+    @Inject
+    Event<AuditChained> chainedEvent;
+
     private final AtomicBoolean running = new AtomicBoolean();
     private volatile long timer = -1;
 
@@ -80,7 +86,7 @@ public class AuditChainer {
         if (!running.compareAndSet(false, true)) {
             return;
         }
-        work.round("Audit chaining round", () -> chainPending(false)).subscribe().with(done -> running.set(false));
+        work.round(BackgroundRound.AUDIT_CHAINER, () -> chainPending(false)).subscribe().with(done -> running.set(false));
     }
 
     /** Chains everything pending now, waiting for the lock if another chainer holds it. */
@@ -93,7 +99,11 @@ public class AuditChainer {
     }
 
     private Uni<Long> chainPending(boolean waitForLock, long chained) {
-        return pool.withTransaction(this::chainBatch).flatMap(count -> {
+        List<AuditRecord> batch = new ArrayList<>();
+        return pool.withTransaction(tx -> chainBatch(tx, batch)).flatMap(count -> {
+            if (!batch.isEmpty()) {
+                chainedEvent.fire(new AuditChained(List.copyOf(batch)));
+            }
             if (count == LOCKED) {
                 return waitForLock
                         ? Uni.createFrom().voidItem().onItem().delayIt().by(Duration.ofMillis(20))
@@ -106,14 +116,15 @@ public class AuditChainer {
         });
     }
 
-    private Uni<Integer> chainBatch(SqlConnection tx) {
+    /** One batch in {@code tx}; the records it chains are added to {@code batch}. */
+    private Uni<Integer> chainBatch(SqlConnection tx, List<AuditRecord> batch) {
         return entries.tryTransactionLock(tx, LOCK_KEY)
                 .flatMap(locked -> locked
-                        ? entries.head(tx).flatMap(head -> chainBatch(tx, head))
+                        ? entries.head(tx).flatMap(head -> chainBatch(tx, head, batch))
                         : Uni.createFrom().item(LOCKED));
     }
 
-    private Uni<Integer> chainBatch(SqlConnection tx, Optional<AuditRepository.Head> head) {
+    private Uni<Integer> chainBatch(SqlConnection tx, Optional<AuditRepository.Head> head, List<AuditRecord> batch) {
         long lastSeq = head.map(AuditRepository.Head::seq).orElse(0L);
         byte[] lastChain = head.map(AuditRepository.Head::chain).orElseGet(AuditCanonical::genesis);
         return entries.pending(tx, config.batchSize())
@@ -132,6 +143,7 @@ public class AuditChainer {
                         chain = AuditCanonical.chain(chain, leaf);
                         chained.add(new AuditEntry(seq, entry.recordedAt(), entry.record(), leaf, chain));
                         ids.add(entry.id());
+                        batch.add(entry.record());
                     }
                     long size = seq;
                     byte[] chainHead = chain;

@@ -14,6 +14,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import nl.overdracht.platform.BackgroundRound;
 import nl.overdracht.platform.BackgroundWork;
 import nl.overdracht.platform.ClientAddress;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -77,7 +78,7 @@ public class RefusedTokenCounts {
     @Scheduled(every = "${overdracht.audit.refusal-count-interval:1m}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     Uni<Void> tick() {
-        return work.round("Refused-token count round", this::flush);
+        return work.round(BackgroundRound.REFUSED_TOKEN_COUNTS, this::flush);
     }
 
     /** Writes what was counted since the last time; answers how many entries. Tests call this instead of waiting. */

@@ -3,6 +3,7 @@ package nl.overdracht.crypto;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.SqlClient;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Any;
@@ -15,6 +16,7 @@ import nl.overdracht.audit.AuditAction;
 import nl.overdracht.audit.AuditActor;
 import nl.overdracht.audit.AuditLog;
 import nl.overdracht.audit.AuditRecord;
+import nl.overdracht.platform.BackgroundRound;
 import nl.overdracht.platform.BackgroundWork;
 
 /**
@@ -61,7 +63,7 @@ public class KeyRewrapJob {
     @Scheduled(every = "${overdracht.crypto.rewrap-interval:10m}", delayed = "30s",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     Uni<Void> tick() {
-        return work.round("Key re-wrap round", this::rewrapAll);
+        return work.round(BackgroundRound.KEY_REWRAP, this::rewrapAll);
     }
 
     /** Re-wraps every data key not under the current version; answers how many. */
@@ -69,6 +71,16 @@ public class KeyRewrapJob {
         Uni<Integer> total = Uni.createFrom().item(0);
         for (SealedColumns columns : sealedColumns()) {
             total = total.flatMap(sum -> untilDone(columns).map(count -> sum + count));
+        }
+        return total;
+    }
+
+    /** How many data keys wait to be re-wrapped under the current version, over every sealed column. */
+    public Uni<Long> backlog(SqlClient client) {
+        String current = cipher.currentKeyVersion();
+        Uni<Long> total = Uni.createFrom().item(0L);
+        for (SealedColumns columns : sealedColumns()) {
+            total = total.flatMap(sum -> sealed.countNotUnder(client, columns, current).map(count -> sum + count));
         }
         return total;
     }

@@ -1,6 +1,7 @@
 package nl.overdracht.crypto;
 
 import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.SqlClient;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -40,6 +41,14 @@ class SealedColumnRepository {
                             row.getBuffer("wrapped").getBytes(), row.getString("version"))));
                     return keys;
                 });
+    }
+
+    /** How many rows of {@code columns.table()} have a key wrapped under another version than {@code version}. */
+    Uni<Long> countNotUnder(SqlClient client, SealedColumns columns, String version) {
+        return client.preparedQuery("SELECT count(*) AS n FROM " + columns.table() + " WHERE " + columns.wrappedKey()
+                        + " IS NOT NULL AND " + columns.keyVersion() + " <> $1")
+                .execute(Tuple.of(version))
+                .map(rows -> rows.iterator().next().getLong("n"));
     }
 
     /** Writes each row's new wrapped key and version, by the row reference {@link #lockNotUnder} gave. */

@@ -11,11 +11,12 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import nl.overdracht.audit.AuditActor;
-import nl.overdracht.lifecycle.TransitionName;
 import nl.overdracht.lifecycle.DossierRepository;
 import nl.overdracht.lifecycle.DossierStateChanged;
+import nl.overdracht.lifecycle.TransitionName;
 import nl.overdracht.outbox.OutboxEvent;
 import nl.overdracht.outbox.ProcessedEvents;
+import nl.overdracht.platform.BackgroundRound;
 import nl.overdracht.platform.BackgroundWork;
 import nl.overdracht.registry.RegistryListener;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
@@ -90,7 +91,7 @@ public class DeliveryWorker implements RegistryListener {
     @Scheduled(every = "${overdracht.delivery.retry-interval:1m}", delayed = "10s",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     Uni<Void> tick() {
-        return work.round("Delivery retry round", this::retryDue);
+        return work.round(BackgroundRound.DELIVERY_RETRY, this::retryDue);
     }
 
     /** One round over every school: answers how many dossiers were packaged, re-encrypted or withheld. */

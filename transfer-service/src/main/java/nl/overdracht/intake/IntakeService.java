@@ -29,11 +29,13 @@ import nl.overdracht.lifecycle.IllegalTransitionException;
 import nl.overdracht.lifecycle.TransferState;
 import nl.overdracht.lifecycle.TransitionName;
 import nl.overdracht.lifecycle.TransitionService;
+import nl.overdracht.operations.DomainCounters;
 import nl.overdracht.platform.ApiException;
 import nl.overdracht.platform.CpuWork;
 import nl.overdracht.platform.ProblemType;
 import nl.overdracht.platform.Problems;
 import nl.overdracht.profile.DossierInspector;
+import nl.overdracht.profile.DossierRejectedException;
 import nl.overdracht.profile.InspectedDossier;
 import nl.overdracht.profile.ProfileCatalog;
 import nl.overdracht.profile.PupilId;
@@ -88,6 +90,9 @@ public class IntakeService {
     @Inject
     AuditLog audit;
 
+    @Inject
+    DomainCounters counters;
+
     /** A submission as the resource received it; the school is the token's. */
     public record Submission(Caller caller, String mediaType, byte[] body, Optional<String> idempotencyKey,
             Optional<String> receivingSchool) {
@@ -119,7 +124,9 @@ public class IntakeService {
 
     /** Appends a {@code DOSSIER_REFUSED} entry (the problem type only, never content) when {@code work} is refused. */
     private <T> Uni<T> auditRefusal(Uni<T> work, Caller caller, UUID dossierId) {
-        return work.onFailure(ApiException.class).call(refused -> audit.append(new AuditRecord(
+        return work.onFailure(DossierRejectedException.class).invoke(rejected ->
+                        counters.rejected(((DossierRejectedException) rejected).violations()))
+                .onFailure(ApiException.class).call(refused -> audit.append(new AuditRecord(
                 AuditAction.DOSSIER_REFUSED, AuditActor.of(caller, Roles.SENDING_SCHOOL), dossierId,
                 refusalCode((ApiException) refused), null)));
     }

@@ -211,14 +211,17 @@ public class DossierRepository {
                 });
     }
 
+    /** The delivery stage of a released dossier ({@code d}, its package {@code p}), as the operator queue names it. */
+    private static final String DELIVERY_STAGE = "CASE WHEN p.dossier_id IS NULL THEN 'awaiting-package' "
+            + "WHEN p.package IS NULL THEN 'withheld' WHEN p.downloaded_at IS NULL THEN 'awaiting-download' "
+            + "ELSE 'awaiting-acknowledgement' END";
+
     /**
      * The region's released dossiers that wait for their receiving school, per stage: no package
      * yet, package withheld, not downloaded, not acknowledged. Counts and times only.
      */
     public Uni<List<QueueStage>> deliveryQueue(SqlClient client, String region) {
-        return client.preparedQuery("SELECT CASE WHEN p.dossier_id IS NULL THEN 'awaiting-package' "
-                        + "WHEN p.package IS NULL THEN 'withheld' WHEN p.downloaded_at IS NULL THEN 'awaiting-download' "
-                        + "ELSE 'awaiting-acknowledgement' END AS stage, count(*) AS waiting, "
+        return client.preparedQuery("SELECT " + DELIVERY_STAGE + " AS stage, count(*) AS waiting, "
                         + "min(COALESCE(d.released_at, d.updated_at)) AS oldest "
                         + "FROM dossier d JOIN school s ON s.id = d.receiving_school "
                         + "LEFT JOIN delivery_package p ON p.dossier_id = d.id "
@@ -228,6 +231,61 @@ public class DossierRepository {
                     List<QueueStage> out = new ArrayList<>();
                     rows.forEach(row -> out.add(new QueueStage(row.getString("stage"), row.getLong("waiting"),
                             instant(row, "oldest"))));
+                    return out;
+                });
+    }
+
+    /** How many dossiers of one state a region's sending schools have ({@code unregistered}: a school not in the registry). */
+    public record StateCount(String state, String region, long count) {
+    }
+
+    /** How many dossiers each state holds, per region of the sending school; ids and states only. */
+    public Uni<List<StateCount>> countByState(SqlClient client) {
+        return client.query("SELECT d.state, COALESCE(s.region, '" + UNREGISTERED + "') AS region, count(*) AS n "
+                        + "FROM dossier d LEFT JOIN school s ON s.id = d.sending_school GROUP BY 1, 2")
+                .execute()
+                .map(rows -> {
+                    List<StateCount> out = new ArrayList<>();
+                    rows.forEach(row -> out.add(new StateCount(row.getString("state"), row.getString("region"),
+                            row.getLong("n"))));
+                    return out;
+                });
+    }
+
+    /** The region of a dossier whose school is not in the registry (a development run that does not require it). */
+    public static final String UNREGISTERED = "unregistered";
+
+    /**
+     * One stage of the work waiting in a region: how many dossiers, and since when the oldest waits.
+     *
+     * @param stage {@code awaiting-enrolment}, {@code objection-window}, or a delivery stage of {@link #deliveryQueue}
+     */
+    public record RegionStage(String stage, String region, long count, Instant oldestSince) {
+    }
+
+    /**
+     * The waiting work of every region, per stage: dossiers awaiting their enrolment (since submitted) and in
+     * their objection window (since matched), in the sending school's region; released dossiers per delivery
+     * stage (since released), in the receiving school's region, as the operator queue has them.
+     */
+    public Uni<List<RegionStage>> waitingByRegion(SqlClient client) {
+        return client.query("SELECT CASE WHEN d.state = 'AWAITING_ENROLMENT' THEN 'awaiting-enrolment' "
+                        + "ELSE 'objection-window' END AS stage, COALESCE(s.region, '" + UNREGISTERED + "') AS region, "
+                        + "count(*) AS n, min(CASE WHEN d.state = 'AWAITING_ENROLMENT' THEN d.created_at "
+                        + "ELSE COALESCE(d.matched_at, d.updated_at) END) AS oldest "
+                        + "FROM dossier d LEFT JOIN school s ON s.id = d.sending_school "
+                        + "WHERE d.state IN ('AWAITING_ENROLMENT', 'OBJECTION_WINDOW') "
+                        + "OR (d.state = 'OBJECTED' AND d.ended_at IS NULL) GROUP BY 1, 2 "
+                        + "UNION ALL SELECT " + DELIVERY_STAGE + ", COALESCE(s.region, '" + UNREGISTERED + "'), count(*), "
+                        + "min(COALESCE(d.released_at, d.updated_at)) "
+                        + "FROM dossier d LEFT JOIN school s ON s.id = d.receiving_school "
+                        + "LEFT JOIN delivery_package p ON p.dossier_id = d.id "
+                        + "WHERE d.state IN ('RELEASED', 'DELIVERABLE') GROUP BY 1, 2")
+                .execute()
+                .map(rows -> {
+                    List<RegionStage> out = new ArrayList<>();
+                    rows.forEach(row -> out.add(new RegionStage(row.getString("stage"), row.getString("region"),
+                            row.getLong("n"), instant(row, "oldest"))));
                     return out;
                 });
     }

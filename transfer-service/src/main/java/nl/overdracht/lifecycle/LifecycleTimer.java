@@ -14,6 +14,7 @@ import java.time.Instant;
 import java.util.List;
 import nl.overdracht.audit.AuditActor;
 import nl.overdracht.enrolment.EnrolmentPurge;
+import nl.overdracht.platform.BackgroundRound;
 import nl.overdracht.platform.BackgroundWork;
 import nl.overdracht.profile.Profile;
 import nl.overdracht.profile.ProfileCatalog;
@@ -75,7 +76,7 @@ public class LifecycleTimer {
     @Scheduled(every = "${overdracht.lifecycle.timer-interval:1s}", delayed = "2s",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     Uni<Void> tick() {
-        return work.round("Lifecycle round", this::runDue);
+        return work.round(BackgroundRound.LIFECYCLE_TIMER, this::runDue);
     }
 
     /**

@@ -1,8 +1,8 @@
 package nl.overdracht.outbox;
 
-import io.quarkus.runtime.ShutdownEvent;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics;
+import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.common.annotation.Identifier;
 import io.smallrye.mutiny.Uni;
@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicReference;
+import nl.overdracht.platform.BackgroundRound;
 import nl.overdracht.platform.BackgroundWork;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.Producer;
@@ -104,7 +105,7 @@ public class OutboxRelay {
                 && clock.instant().isBefore(failing.nextRound(backoffInitial, backoffMax))) {
             return Uni.createFrom().voidItem(); // backing off after failed rounds
         }
-        return work.round("Outbox relay round", this::publishPending);
+        return work.round(BackgroundRound.OUTBOX_RELAY, this::publishPending);
     }
 
     /**

@@ -23,7 +23,7 @@ import nl.overdracht.platform.Prunable;
  * {@link Outbox}'s and the {@link OutboxRelay}'s; this class only reads and writes rows.
  */
 @ApplicationScoped
-class OutboxRepository {
+public class OutboxRepository {
 
     /**
      * An event waiting to be published.
@@ -70,8 +70,8 @@ class OutboxRepository {
      * @param count how many events
      * @param oldest when the oldest of them was written; empty when every event is published
      */
-    record Backlog(long count, Optional<Instant> oldest) {
-        Backlog {
+    public record Backlog(long count, Optional<Instant> oldest) {
+        public Backlog {
             Objects.requireNonNull(oldest, "oldest");
         }
 
@@ -79,7 +79,7 @@ class OutboxRepository {
     }
 
     /** What waits to be published now. */
-    Uni<Backlog> backlog(SqlClient client) {
+    public Uni<Backlog> backlog(SqlClient client) {
         return client.query("SELECT count(*) AS n, min(created_at) AS oldest FROM outbox_event WHERE published_at IS NULL")
                 .execute()
                 .map(rows -> {

@@ -10,7 +10,10 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.function.Supplier;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
@@ -54,6 +57,42 @@ public class BackgroundWork {
     private final Object lock = new Object();
     private int inProgress;
     private boolean stopping;
+
+    /** When this instance started ({@link System#nanoTime()}), and when each recurring round last ended. */
+    private final long startedNanos = System.nanoTime();
+    private final Map<BackgroundRound, Long> lastEndedNanos = new EnumMap<>(BackgroundRound.class);
+
+    /**
+     * One round of a recurring job ({@link #round(String, Supplier)}), whose end, failed or not, is recorded
+     * for the operations package's health check: a round that never ends (a hung query, a lost timer) shows there.
+     */
+    public Uni<Void> round(BackgroundRound which, Supplier<Uni<?>> round) {
+        return round(which.description(), round).invoke(ended -> ended(which));
+    }
+
+    /**
+     * How long ago, by the monotonic clock, {@code which} last ended a round on this instance; empty when it
+     * has not yet, with {@link #sinceStart()} for how long it has had.
+     */
+    public Optional<Duration> sinceLastRound(BackgroundRound which) {
+        Long ended;
+        synchronized (lock) {
+            ended = lastEndedNanos.get(which);
+        }
+        return Optional.ofNullable(ended).map(nanos -> Duration.ofNanos(System.nanoTime() - nanos));
+    }
+
+    /** How long this instance has been running, by the monotonic clock. */
+    public Duration sinceStart() {
+        return Duration.ofNanos(System.nanoTime() - startedNanos);
+    }
+
+    private void ended(BackgroundRound which) {
+        long now = System.nanoTime();
+        synchronized (lock) {
+            lastEndedNanos.put(which, now);
+        }
+    }
 
     /**
      * One round of a job (a timer's tick, or work a request set off), unless the service is stopping,

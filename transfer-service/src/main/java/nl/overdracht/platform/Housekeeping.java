@@ -45,7 +45,7 @@ public class Housekeeping {
     @Scheduled(every = "${overdracht.housekeeping.interval:1h}", delayed = "1m",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     Uni<Void> tick() {
-        return work.round("Housekeeping round", this::pruneAll);
+        return work.round(BackgroundRound.HOUSEKEEPING, this::pruneAll);
     }
 
     /** Prunes everything whose period is over; answers how many rows of each kind went. */

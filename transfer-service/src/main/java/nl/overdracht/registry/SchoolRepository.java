@@ -193,4 +193,14 @@ public class SchoolRepository {
         rows.forEach(row -> out.add(map.apply(row)));
         return out;
     }
+
+    /** The regions that have a registered school, in order. */
+    public Uni<List<String>> regions(SqlClient client) {
+        return client.query("SELECT DISTINCT region FROM school ORDER BY region").execute()
+                .map(rows -> {
+                    List<String> regions = new ArrayList<>();
+                    rows.forEach(row -> regions.add(row.getString("region")));
+                    return regions;
+                });
+    }
 }

@@ -6,6 +6,9 @@ import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 import nl.overdracht.lifecycle.LifecycleTimer;
+import nl.overdracht.security.Roles;
+import nl.overdracht.testing.Dossier;
+import nl.overdracht.testing.Dossiers;
 import nl.overdracht.testing.Pupils;
 import nl.overdracht.testing.TestClock;
 import nl.overdracht.testing.TestSchools;
@@ -52,5 +55,14 @@ class OperationsFixtures {
             Transfers.awaitState(dossier.sending(), dossier.id(), "RELEASED",
                     () -> timer.runDue().await().atMost(Transfers.WAIT));
         }
+    }
+
+    /** Submits a vl-baso dossier with a field the profile does not list ({@code not-whitelisted}): refused, 422. */
+    static void submitNotWhitelisted(String sending) {
+        Dossier dossier = Dossiers.baso("2", Pupils.rijksregisternummer(), sending)
+                .replace("\"receivingSchool\"", "\"hobbyClub\": \"chess\", \"receivingSchool\"");
+        Transfers.as(sending, Roles.SENDING_SCHOOL).contentType(dossier.mediaType()).body(dossier.bytes())
+                .when().post("/api/v1/dossiers")
+                .then().statusCode(422);
     }
 }
