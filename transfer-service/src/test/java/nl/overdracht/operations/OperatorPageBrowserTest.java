@@ -33,6 +33,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
@@ -150,9 +151,7 @@ class OperatorPageBrowserTest {
         assertThat(age.getText()).matches("\\d+ (d|h|min|s)( \\d+ (h|min|s))?");
         assertThat(text("problem")).isEmpty();
 
-        ((JavascriptExecutor) browser).executeScript("window.scrollTo(0, 0);");
-        Files.createDirectories(SCREENSHOT.getParent());
-        Files.write(SCREENSHOT, ((ChromeDriver) browser).getScreenshotAs(OutputType.BYTES));
+        saveScreenshotOfTheWholePage();
         assertThat(SCREENSHOT).isNotEmptyFile();
     }
 
@@ -219,6 +218,23 @@ class OperatorPageBrowserTest {
         });
         assertThat(text("problem")).as("the page's alert").isEmpty();
         assertThat(browser.findElement(By.tagName("body")).getDomAttribute("data-loaded")).isEqualTo("yes");
+    }
+
+    /** The window grows to the page's height for the picture, and is given its size back after it. */
+    private static void saveScreenshotOfTheWholePage() throws IOException {
+        Dimension size = browser.manage().window().getSize();
+        long viewport = (Long) ((JavascriptExecutor) browser).executeScript("return window.innerHeight;");
+        long content = (Long) ((JavascriptExecutor) browser)
+                .executeScript("return document.documentElement.scrollHeight;");
+        try {
+            browser.manage().window().setSize(new Dimension(size.getWidth(),
+                    (int) (size.getHeight() - viewport + content)));
+            ((JavascriptExecutor) browser).executeScript("window.scrollTo(0, 0);");
+            Files.createDirectories(SCREENSHOT.getParent());
+            Files.write(SCREENSHOT, ((ChromeDriver) browser).getScreenshotAs(OutputType.BYTES));
+        } finally {
+            browser.manage().window().setSize(size);
+        }
     }
 
     private String schoolWithCertificateExpiringIn(String region, Duration left) {
