@@ -47,6 +47,15 @@ class OperatorPageTest {
     }
 
     @Test
+    void the_page_s_address_without_the_final_slash_leads_to_it() {
+        given().redirects().follow(false).when().get("/operator")
+                .then().statusCode(301).header("Location", equalTo("operator/"))
+                .header("Content-Security-Policy", equalTo(POLICY));
+        given().when().get("/operator").then().statusCode(200).contentType(containsString("text/html"))
+                .body(containsString("Overdracht operator page"));
+    }
+
+    @Test
     void a_missing_file_under_operator_is_404_and_the_api_keeps_its_own_headers() {
         given().when().get("/operator/missing.js").then().statusCode(404);
         given().when().get("/api/v1/me").then().statusCode(401).contentType(Problem.MEDIA_TYPE)
