@@ -197,6 +197,19 @@ class OperatorPageBrowserTest {
     }
 
     @Test
+    void a_school_s_token_shows_each_section_s_refusal_in_the_alert() {
+        // Given the token of a receiving school, which /api/v1/me accepts but the operator API does not
+        signIn(Tokens.school(TestSchools.dutch(), Roles.RECEIVING_SCHOOL), "partly");
+
+        // Then the alert names the refusal of each operator section, with the problem's title
+        String alert = text("problem");
+        for (String section : List.of("Delivery queue", "Stuck work", "Enrolment conflicts", "Schools")) {
+            assertThat(alert).contains(section + ": The caller's role does not allow this");
+        }
+        assertThat(text("me-roles")).isEqualTo(Roles.RECEIVING_SCHOOL);
+    }
+
+    @Test
     void signing_out_forgets_the_token() {
         signIn(Tokens.region(OperationsFixtures.freshRegion("page"), Roles.OPERATOR));
 
@@ -210,14 +223,20 @@ class OperatorPageBrowserTest {
 
     /** Types the token into the labelled field, submits with Enter and waits until every section has loaded. */
     private void signIn(String token) {
+        signIn(token, "yes");
+        assertThat(text("problem")).as("the page's alert").isEmpty();
+    }
+
+    /** Signs in, and waits until the page has loaded, with {@code loaded} as its outcome. */
+    private void signIn(String token, String loaded) {
         WebElement field = browser.findElement(By.cssSelector("label[for='token'] + input#token"));
         field.sendKeys(token + Keys.ENTER);
         waitFor(() -> {
-            String loaded = browser.findElement(By.tagName("body")).getDomAttribute("data-loaded");
-            return "yes".equals(loaded) || "partly".equals(loaded) || !text("problem").isEmpty();
+            String state = browser.findElement(By.tagName("body")).getDomAttribute("data-loaded");
+            return "yes".equals(state) || "partly".equals(state) || !text("problem").isEmpty();
         });
-        assertThat(text("problem")).as("the page's alert").isEmpty();
-        assertThat(browser.findElement(By.tagName("body")).getDomAttribute("data-loaded")).isEqualTo("yes");
+        assertThat(browser.findElement(By.tagName("body")).getDomAttribute("data-loaded")).as(text("problem"))
+                .isEqualTo(loaded);
     }
 
     /** The window grows to the page's height for the picture, and is given its size back after it. */
