@@ -42,6 +42,7 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
@@ -210,6 +211,34 @@ class OperatorPageBrowserTest {
     }
 
     @Test
+    void the_page_is_used_by_keyboard_alone_with_focus_always_visible() {
+        // Given the page signed out: the token field is the second stop, after the link that skips to the content
+        tab(Keys.TAB);
+        assertThat(focused().getDomAttribute("class")).isEqualTo("skip-link");
+        tab(Keys.TAB);
+        assertThat(focused().getDomAttribute("id")).isEqualTo("token");
+        assertThat(outline(focused())).isNotEqualTo("none");
+
+        // When the operator types the token and presses Enter, and then goes back to Refresh and presses Enter
+        new Actions(browser).sendKeys(Tokens.region(OperationsFixtures.freshRegion("page"), Roles.OPERATOR))
+                .sendKeys(Keys.ENTER).perform();
+        waitFor(() -> "yes".equals(browser.findElement(By.tagName("body")).getDomAttribute("data-loaded")));
+        ((JavascriptExecutor) browser).executeScript("document.getElementById('queue-waiting').textContent = '';");
+        for (int i = 0; i < 10 && !"refresh".equals(focused().getDomAttribute("id")); i++) {
+            tab(Keys.chord(Keys.SHIFT, Keys.TAB));
+        }
+        assertThat(focused().getDomAttribute("id")).isEqualTo("refresh");
+        assertThat(outline(focused())).isNotEqualTo("none");
+        tab(Keys.ENTER);
+
+        // Then the page reads everything again; every table has a caption and every header cell a scope
+        waitFor(() -> "0".equals(text("queue-waiting")));
+        assertThat(((JavascriptExecutor) browser).executeScript(
+                "return document.querySelectorAll('table:not(:has(> caption)), th:not([scope])').length;"))
+                .isEqualTo(0L);
+    }
+
+    @Test
     void signing_out_forgets_the_token() {
         signIn(Tokens.region(OperationsFixtures.freshRegion("page"), Roles.OPERATOR));
 
@@ -265,6 +294,18 @@ class OperatorPageBrowserTest {
                 .when().post("/api/v1/registry/schools/" + school + "/certificates")
                 .then().statusCode(201);
         return school;
+    }
+
+    private static void tab(CharSequence keys) {
+        new Actions(browser).sendKeys(keys).perform();
+    }
+
+    private static WebElement focused() {
+        return browser.switchTo().activeElement();
+    }
+
+    private static String outline(WebElement element) {
+        return element.getCssValue("outline-style");
     }
 
     private static long queueStageCounts() {
