@@ -32,8 +32,12 @@ public class SchoolRepository {
 
     /** The columns {@link #schoolView} reads; {@code $2} is the time the current certificate is valid at. */
     private static final String SCHOOL_VIEW_COLUMNS = "s.id, s.name, s.region, s.status, s.accepted_profiles, "
-            + "s.auth_enveloped, s.created_at, s.updated_at, (" + currentCertificateSql("s.id", "$2")
-            + ") AS current_certificate";
+            + "s.auth_enveloped, s.created_at, s.updated_at, cert.id AS current_certificate, "
+            + "cert.not_after AS current_certificate_not_after";
+
+    /** The join that gives {@link #SCHOOL_VIEW_COLUMNS} the current certificate of {@code s}, or nulls. */
+    private static final String CURRENT_CERTIFICATE_JOIN = " LEFT JOIN LATERAL ("
+            + currentCertificateRowSql("c.id, c.not_after", "s.id", "$2") + ") cert ON true";
 
     private static final String CERTIFICATE_VIEW_COLUMNS = "c.id, c.school_id, c.sha256, c.subject, c.key_algorithm, "
             + "c.not_before, c.not_after, c.added_at, c.revoked_at";
@@ -52,7 +56,12 @@ public class SchoolRepository {
      * packages that need it inside their own SQL.
      */
     public static String currentCertificateSql(String schoolColumn, String nowParameter) {
-        return "SELECT c.id FROM school_certificate c WHERE c.school_id = " + schoolColumn
+        return currentCertificateRowSql("c.id", schoolColumn, nowParameter);
+    }
+
+    /** The {@code columns} of the current certificate ({@link #currentCertificateSql}'s rule), as a subquery. */
+    private static String currentCertificateRowSql(String columns, String schoolColumn, String nowParameter) {
+        return "SELECT " + columns + " FROM school_certificate c WHERE c.school_id = " + schoolColumn
                 + " AND c.revoked_at IS NULL AND c.not_before <= " + nowParameter + " AND c.not_after > "
                 + nowParameter + " ORDER BY c.added_at DESC, c.id DESC LIMIT 1";
     }
@@ -105,14 +114,16 @@ public class SchoolRepository {
 
     /** The schools of {@code region}, by id, with their current certificate at {@code now}. */
     Uni<List<SchoolView>> listInRegion(String region, Instant now) {
-        return pool.preparedQuery("SELECT " + SCHOOL_VIEW_COLUMNS + " FROM school s WHERE s.region = $1 ORDER BY s.id")
+        return pool.preparedQuery("SELECT " + SCHOOL_VIEW_COLUMNS + " FROM school s" + CURRENT_CERTIFICATE_JOIN
+                        + " WHERE s.region = $1 ORDER BY s.id")
                 .execute(Tuple.of(region, now.atOffset(ZoneOffset.UTC)))
                 .map(rows -> all(rows, SchoolRepository::schoolView));
     }
 
     /** The school, if it is in {@code region}, with its current certificate at {@code now}. */
     Uni<Optional<SchoolView>> findInRegion(SqlClient client, String schoolId, String region, Instant now) {
-        return client.preparedQuery("SELECT " + SCHOOL_VIEW_COLUMNS + " FROM school s WHERE s.region = $1 AND s.id = $3")
+        return client.preparedQuery("SELECT " + SCHOOL_VIEW_COLUMNS + " FROM school s" + CURRENT_CERTIFICATE_JOIN
+                        + " WHERE s.region = $1 AND s.id = $3")
                 .execute(Tuple.of(region, now.atOffset(ZoneOffset.UTC), schoolId))
                 .map(rows -> first(rows, SchoolRepository::schoolView));
     }
@@ -168,6 +179,7 @@ public class SchoolRepository {
         return new SchoolView(row.getString("id"), row.getString("name"), row.getString("region"),
                 SchoolStatus.valueOf(row.getString("status")), Arrays.asList(row.getArrayOfStrings("accepted_profiles")),
                 row.getBoolean("auth_enveloped"), row.getUUID("current_certificate"),
+                instant(row.getOffsetDateTime("current_certificate_not_after")),
                 row.getOffsetDateTime("created_at").toInstant(), row.getOffsetDateTime("updated_at").toInstant());
     }
 

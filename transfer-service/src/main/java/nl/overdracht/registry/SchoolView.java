@@ -11,9 +11,11 @@ import java.util.UUID;
  * @param authEnvelopedData whether deliveries are AuthEnvelopedData (AES-256-GCM) rather than
  *     EnvelopedData (AES-256-CBC)
  * @param currentCertificate the certificate deliveries are encrypted to now; null when none is valid
+ * @param currentCertificateNotAfter when that certificate expires; null when none is valid
  */
 public record SchoolView(String id, String name, String region, SchoolStatus status, List<String> acceptedProfiles,
-        boolean authEnvelopedData, UUID currentCertificate, Instant createdAt, Instant updatedAt) {
+        boolean authEnvelopedData, UUID currentCertificate, Instant currentCertificateNotAfter, Instant createdAt,
+        Instant updatedAt) {
 
     public SchoolView {
         acceptedProfiles = List.copyOf(acceptedProfiles);

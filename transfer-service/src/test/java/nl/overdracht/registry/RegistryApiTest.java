@@ -79,7 +79,8 @@ class RegistryApiTest {
                 .body("region", equalTo(REGION))
                 .body("status", equalTo("ACTIVE"))
                 .body("authEnvelopedData", equalTo(true))
-                .body("currentCertificate", nullValue());
+                .body("currentCertificate", nullValue())
+                .body("currentCertificateNotAfter", nullValue());
 
         operator(REGION).when().get(BASE).then().statusCode(200).body("id", hasItem(id));
         operator(REGION).when().get(BASE + "/" + id).then().statusCode(200)
@@ -152,6 +153,26 @@ class RegistryApiTest {
 
         operator(REGION).when().get(BASE + "/" + id).then().body("currentCertificate", equalTo(older));
         assertThat(audited("CERTIFICATE_REVOKED", id + ":revoked")).isEqualTo(1);
+    }
+
+    @Test
+    void a_school_is_listed_with_the_expiry_of_its_current_certificate() {
+        // Given a school whose newest certificate expires sooner than the older one
+        String id = registered();
+        Instant now = clock.instant();
+        upload(id, TestSchools.pem(rsa("Long " + id, 2048).issue().certificate())).statusCode(201);
+        String shorter = upload(id, TestSchools.pem(TestCertificates.ec("CN=Short " + id, "secp256r1")
+                        .validity(now.minus(Duration.ofDays(1)), now.plus(Duration.ofDays(20))).issue().certificate()))
+                .statusCode(201).extract().path("id");
+        String notAfter = operator(REGION).when().get(BASE + "/" + id + "/certificates").then().statusCode(200)
+                .extract().path("find { it.id == '" + shorter + "' }.notAfter");
+
+        // When the operator lists the region's schools, Then the school shows the current certificate's expiry
+        operator(REGION).when().get(BASE).then().statusCode(200)
+                .body("find { it.id == '" + id + "' }.currentCertificate", equalTo(shorter))
+                .body("find { it.id == '" + id + "' }.currentCertificateNotAfter", equalTo(notAfter));
+        operator(REGION).when().get(BASE + "/" + id).then().statusCode(200)
+                .body("currentCertificateNotAfter", equalTo(notAfter));
     }
 
     @Test
