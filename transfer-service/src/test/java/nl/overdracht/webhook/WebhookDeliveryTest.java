@@ -11,6 +11,7 @@ import io.vertx.core.json.JsonObject;
 import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
 import java.security.cert.X509Certificate;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -37,6 +38,10 @@ class WebhookDeliveryTest {
     @Inject
     WebhookEvents events;
 
+    /** The service's clock, which other tests may have moved: the signatures' {@code iat} is by it. */
+    @Inject
+    Clock clock;
+
     private final WebhookReceiver receiver = WebhookReceiver.get();
 
     private static OutboxEvent changed(UUID dossier, TransitionName transition, String from, String to) {
@@ -61,10 +66,10 @@ class WebhookDeliveryTest {
                 .then().statusCode(200).extract().jsonPath();
     }
 
-    private static boolean verified(WebhookReceiver.Received request, JsonPath certificate) {
+    private boolean verified(WebhookReceiver.Received request, JsonPath certificate) {
         X509Certificate cert = WebhookVerification.certificate(certificate.getString("certificate"));
         return WebhookVerification.verify(request.signature(), request.body(), request.webhookId(), cert,
-                certificate.getString("kid"), Instant.now(), Duration.ofMinutes(5));
+                certificate.getString("kid"), clock.instant(), Duration.ofMinutes(5));
     }
 
     @Test
