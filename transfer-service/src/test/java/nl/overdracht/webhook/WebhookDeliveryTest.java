@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.restassured.http.ContentType;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
+import io.smallrye.mutiny.Uni;
 import io.vertx.core.json.JsonObject;
 import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
@@ -22,6 +23,7 @@ import nl.overdracht.lifecycle.DossierStateChanged;
 import nl.overdracht.lifecycle.TransitionName;
 import nl.overdracht.outbox.OutboxEvent;
 import nl.overdracht.security.Roles;
+import nl.overdracht.testing.DossierEventsTopic;
 import nl.overdracht.testing.Pupils;
 import nl.overdracht.testing.TestSchools;
 import nl.overdracht.testing.Transfers;
@@ -37,6 +39,9 @@ class WebhookDeliveryTest {
 
     @Inject
     WebhookEvents events;
+
+    @Inject
+    WebhookSender sender;
 
     /** The service's clock, which other tests may have moved: the signatures' {@code iat} is by it. */
     @Inject
@@ -171,6 +176,45 @@ class WebhookDeliveryTest {
         assertThat(body.getString("enrolmentId")).isEqualTo(enrolment.get("id"));
         assertThat(body.getString("state")).isEqualTo("AWAITING_ENROLMENT");
         assertThat(body.encode()).doesNotContain(bsn);
+    }
+
+    @Test
+    void a_state_change_published_on_dossier_events_reaches_the_endpoint() {
+        String sending = TestSchools.dutch("WS");
+        String path = "/ok/" + sending;
+        registerEndpoint(sending, Roles.SENDING_SCHOOL, path);
+        UUID dossier = submitOso(sending, Pupils.bsn(), null);
+
+        DossierEventsTopic.publish(dossier.toString(),
+                changed(dossier, TransitionName.OBJECT, "OBJECTION_WINDOW", "OBJECTED").toJson().encode());
+
+        JsonObject body = new JsonObject(new String(awaitRequests(path, 1).get(0).body(), StandardCharsets.UTF_8));
+        assertThat(body.getString("type")).isEqualTo("dossier.objected");
+        assertThat(body.getString("dossierId")).isEqualTo(dossier.toString());
+    }
+
+    @Test
+    void senders_running_at_once_deliver_each_notification_once() {
+        String sending = TestSchools.dutch("WC");
+        String path = "/ok/" + sending;
+        registerEndpoint(sending, Roles.SENDING_SCHOOL, path);
+        for (int i = 0; i < 10; i++) {
+            UUID dossier = submitOso(sending, Pupils.bsn(), null);
+            events.handle(changed(dossier, TransitionName.EXPIRE, "AWAITING_ENROLMENT", "EXPIRED")).await()
+                    .atMost(Transfers.WAIT);
+        }
+
+        // two more senders beside the scheduled one, as other instances would be
+        Uni.join().all(sender.sendDue(), sender.sendDue()).andCollectFailures().await().atMost(Transfers.WAIT);
+
+        Transfers.await("every delivery delivered", () -> {
+            List<Object> delivered = as(sending, Roles.SENDING_SCHOOL).when().get("/api/v1/webhook/deliveries")
+                    .then().statusCode(200).extract().jsonPath().getList("deliveries.findAll { it.deliveredAt != null }");
+            return delivered.size() == 10 ? Optional.of(true) : Optional.empty();
+        });
+        List<WebhookReceiver.Received> requests = receiver.at(path);
+        assertThat(requests).hasSize(10);
+        assertThat(requests).extracting(WebhookReceiver.Received::webhookId).doesNotHaveDuplicates();
     }
 
     @Test
