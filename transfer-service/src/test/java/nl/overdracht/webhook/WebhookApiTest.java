@@ -99,6 +99,11 @@ class WebhookApiTest {
     void roles_other_than_a_school_cannot_register_an_endpoint() {
         operator(REGION).contentType(ContentType.JSON).body(Map.of("url", "https://school.example/a"))
                 .when().put(WEBHOOK).then().statusCode(403);
+        operator(REGION).when().get(WEBHOOK + "/deliveries").then().statusCode(403);
+        as(TestSchools.dutch("WA"), Roles.SENDING_SCHOOL).when().get("/api/v1/operator/webhooks").then().statusCode(403);
+        as(TestSchools.dutch("WA"), Roles.SENDING_SCHOOL).when().delete("/api/v1/operator/webhooks/00AB00")
+                .then().statusCode(403);
+        io.restassured.RestAssured.given().when().get("/api/v1/signing-certificate").then().statusCode(401);
     }
 
     @Test

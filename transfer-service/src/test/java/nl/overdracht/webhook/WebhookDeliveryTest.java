@@ -119,6 +119,33 @@ class WebhookDeliveryTest {
     }
 
     @Test
+    void a_delivery_that_keeps_failing_is_given_up_at_the_limit_and_then_the_next_of_its_dossier_goes() {
+        String sending = TestSchools.dutch("WG");
+        String path = "/failing/" + sending;
+        registerEndpoint(sending, Roles.SENDING_SCHOOL, path);
+        UUID dossier = submitOso(sending, Pupils.bsn(), null);
+
+        events.handle(changed(dossier, TransitionName.RELEASE, "OBJECTION_WINDOW", "RELEASED")).await()
+                .atMost(Transfers.WAIT);
+        events.handle(changed(dossier, TransitionName.ACKNOWLEDGE, "DELIVERABLE", "ACKNOWLEDGED")).await()
+                .atMost(Transfers.WAIT);
+
+        JsonPath log = Transfers.await("both deliveries given up", () -> {
+            JsonPath page = as(sending, Roles.SENDING_SCHOOL).when().get("/api/v1/webhook/deliveries")
+                    .then().statusCode(200).extract().jsonPath();
+            return page.getList("deliveries.findAll { it.givenUpAt != null }").size() == 2 ? Optional.of(page)
+                    : Optional.empty();
+        });
+        assertThat(log.getList("deliveries.attempts", Integer.class)).containsExactly(4, 4);
+        assertThat(log.getList("deliveries.lastStatus", Integer.class)).containsExactly(500, 500);
+        assertThat(log.getList("deliveries.deliveredAt")).containsOnlyNulls();
+        assertThat(receiver.at(path)).extracting(request -> new JsonObject(new String(request.body(),
+                StandardCharsets.UTF_8)).getString("type")).containsExactly("dossier.released", "dossier.released",
+                        "dossier.released", "dossier.released", "dossier.acknowledged", "dossier.acknowledged",
+                        "dossier.acknowledged", "dossier.acknowledged");
+    }
+
+    @Test
     void a_body_changed_after_signing_fails_verification() {
         String sending = TestSchools.dutch("WS");
         String path = "/ok/" + sending;

@@ -38,7 +38,8 @@ import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
  * A school's system as a test sees it: an HTTPS server on a free port of localhost, with a
  * certificate made here for {@code localhost} and written to the file the service trusts in the
  * tests ({@code overdracht.webhooks.trust-store}). Every request is recorded by path; a path under
- * {@code /flaky/} answers 500 to its first two requests and 200 after, any other path 200.
+ * {@code /flaky/} answers 500 to its first two requests and 200 after, one under {@code /failing/}
+ * always 500, any other path 200.
  */
 final class WebhookReceiver {
 
@@ -80,7 +81,7 @@ final class WebhookReceiver {
                     .requestHandler(request -> request.body().onSuccess(body -> {
                         String path = request.path();
                         int n = counts.computeIfAbsent(path, p -> new AtomicInteger()).incrementAndGet();
-                        int status = path.startsWith("/flaky/") && n <= 2 ? 500 : 200;
+                        int status = path.startsWith("/failing/") || path.startsWith("/flaky/") && n <= 2 ? 500 : 200;
                         received.computeIfAbsent(path, p -> new java.util.concurrent.CopyOnWriteArrayList<>())
                                 .add(new Received(path, request.getHeader("Webhook-Id"),
                                         request.getHeader("Overdracht-Signature"), body.getBytes(), status));
