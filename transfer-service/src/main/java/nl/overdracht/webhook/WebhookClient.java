@@ -18,10 +18,14 @@ import java.security.KeyStore;
 import java.security.cert.Certificate;
 import java.security.cert.CertificateFactory;
 import java.time.Duration;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLException;
 import javax.net.ssl.TrustManagerFactory;
 
 /**
@@ -63,7 +67,7 @@ public class WebhookClient {
                     .POST(HttpRequest.BodyPublishers.ofByteArray(body))
                     .build();
         } catch (IllegalArgumentException e) {
-            return java.util.concurrent.CompletableFuture.completedFuture(new Answer(Optional.empty(), Optional.of("url")));
+            return CompletableFuture.completedFuture(new Answer(Optional.empty(), Optional.of("url")));
         }
         return client().sendAsync(request, HttpResponse.BodyHandlers.discarding())
                 .handle((response, failure) -> failure == null
@@ -72,12 +76,12 @@ public class WebhookClient {
     }
 
     private static String code(Throwable failure) {
-        Throwable cause = failure instanceof java.util.concurrent.CompletionException && failure.getCause() != null
+        Throwable cause = failure instanceof CompletionException && failure.getCause() != null
                 ? failure.getCause() : failure;
         if (cause instanceof HttpTimeoutException) {
             return "timeout";
         }
-        if (cause instanceof javax.net.ssl.SSLException) {
+        if (cause instanceof SSLException) {
             return "tls";
         }
         return "connection";
@@ -85,7 +89,7 @@ public class WebhookClient {
 
     private synchronized HttpClient client() {
         FileTime current = trustStore.map(WebhookClient::modified).orElse(null);
-        if (client == null || !java.util.Objects.equals(current, trustStoreTime)) {
+        if (client == null || !Objects.equals(current, trustStoreTime)) {
             client = HttpClient.newBuilder()
                     .version(HttpClient.Version.HTTP_1_1)
                     .followRedirects(HttpClient.Redirect.NEVER)

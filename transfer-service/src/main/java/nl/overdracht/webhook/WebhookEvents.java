@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import nl.overdracht.lifecycle.DossierRepository;
 import nl.overdracht.lifecycle.DossierStateChanged;
 import nl.overdracht.outbox.OutboxEvent;
 import nl.overdracht.outbox.ProcessedEvents;
@@ -41,6 +42,9 @@ public class WebhookEvents {
 
     @Inject
     WebhookRepository webhooks;
+
+    @Inject
+    DossierRepository dossiers;
 
     @Inject
     ProcessedEvents processed;
@@ -90,19 +94,18 @@ public class WebhookEvents {
 
     private Uni<Integer> queue(SqlConnection tx, WebhookEventType type, UUID dossierId, String state,
             Optional<UUID> enrolmentId, Instant at) {
-        return webhooks.schoolsOf(tx, dossierId).flatMap(schools -> {
+        return dossiers.parties(tx, dossierId).flatMap(schools -> {
             if (schools.isEmpty()) {
                 return Uni.createFrom().item(0);
             }
             List<String> concerned = new ArrayList<>();
             if (type.audiences().contains(WebhookEventType.Audience.SENDING)) {
-                concerned.add(schools.get()[0]);
+                concerned.add(schools.get().sendingSchool());
             }
-            String receiving = schools.get()[1];
-            if (type.audiences().contains(WebhookEventType.Audience.RECEIVING) && receiving != null
-                    && !concerned.contains(receiving)) {
-                concerned.add(receiving);
-            }
+            Optional.ofNullable(schools.get().receivingSchool())
+                    .filter(receiving -> type.audiences().contains(WebhookEventType.Audience.RECEIVING))
+                    .filter(receiving -> !concerned.contains(receiving))
+                    .ifPresent(concerned::add);
             return webhooks.withEndpoint(tx, concerned).flatMap(listening -> {
                 Instant now = clock.instant();
                 Uni<Void> chain = Uni.createFrom().voidItem();

@@ -6,10 +6,12 @@ import io.vertx.mutiny.sqlclient.SqlClient;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -37,15 +39,6 @@ public class WebhookRepository {
                     rows.forEach(row -> out.add(row.getString("school")));
                     return out;
                 });
-    }
-
-    /** The dossier's sending school and its receiving school (null until it has one); empty when there is no such dossier. */
-    Uni<Optional<String[]>> schoolsOf(SqlConnection tx, UUID dossierId) {
-        return tx.preparedQuery("SELECT sending_school, receiving_school FROM dossier WHERE id = $1")
-                .execute(Tuple.of(dossierId))
-                .map(rows -> rows.size() == 0 ? Optional.empty() : Optional.of(new String[] {
-                        rows.iterator().next().getString("sending_school"),
-                        rows.iterator().next().getString("receiving_school")}));
     }
 
     /** Queues one notification, due now. */
@@ -140,7 +133,7 @@ public class WebhookRepository {
         return client.preparedQuery("UPDATE webhook_delivery SET last_status = $3, last_error = $4, "
                         + "next_attempt_at = $5, delivered_at = $6, given_up_at = $7 "
                         + "WHERE position = $1 AND attempts = $2 AND next_attempt_at IS NOT NULL")
-                .execute(Tuple.from(java.util.Arrays.asList(claimed.position(), claimed.attempts(),
+                .execute(Tuple.from(Arrays.asList(claimed.position(), claimed.attempts(),
                         outcome.status().orElse(null), outcome.error().orElse(null),
                         outcome.nextAttempt().map(WebhookRepository::utc).orElse(null),
                         outcome.deliveredAt().map(WebhookRepository::utc).orElse(null),
@@ -166,7 +159,7 @@ public class WebhookRepository {
     }
 
     /** Deletes up to {@code limit} delivered or given-up deliveries made more than {@code retention} before now. */
-    Uni<Integer> deleteEnded(SqlClient client, Instant now, java.time.Duration retention, int limit) {
+    Uni<Integer> deleteEnded(SqlClient client, Instant now, Duration retention, int limit) {
         return client.preparedQuery("DELETE FROM webhook_delivery WHERE position IN (SELECT position FROM "
                         + "webhook_delivery WHERE next_attempt_at IS NULL AND " + Prunable.olderThan("created_at")
                         + " LIMIT $3)")

@@ -22,6 +22,7 @@ import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.bouncycastle.asn1.x500.X500Name;
@@ -82,7 +83,7 @@ final class WebhookReceiver {
                         String path = request.path();
                         int n = counts.computeIfAbsent(path, p -> new AtomicInteger()).incrementAndGet();
                         int status = path.startsWith("/failing/") || path.startsWith("/flaky/") && n <= 2 ? 500 : 200;
-                        received.computeIfAbsent(path, p -> new java.util.concurrent.CopyOnWriteArrayList<>())
+                        received.computeIfAbsent(path, p -> new CopyOnWriteArrayList<>())
                                 .add(new Received(path, request.getHeader("Webhook-Id"),
                                         request.getHeader("Overdracht-Signature"), body.getBytes(), status));
                         request.response().setStatusCode(status).end();
