@@ -1,5 +1,6 @@
 package nl.overdracht.webhook;
 
+import io.quarkus.arc.Unremovable;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.nio.file.Path;
@@ -7,6 +8,7 @@ import java.time.Duration;
 import java.util.Optional;
 
 /** {@code overdracht.webhooks.*}: how notifications are pushed to the schools' endpoints. */
+@Unremovable
 @ConfigMapping(prefix = "overdracht.webhooks")
 public interface WebhookConfig {
 

@@ -41,16 +41,8 @@ class WebhookEventTest {
 
     @Test
     void the_wait_after_a_failure_doubles_up_to_the_maximum_and_the_last_attempt_gives_up() {
-        WebhookConfig config = new WebhookConfig() {
-            public Duration pollInterval() { return Duration.ofSeconds(1); }
-            public int batchSize() { return 50; }
-            public Duration requestTimeout() { return Duration.ofSeconds(10); }
-            public Duration backoffInitial() { return Duration.ofSeconds(10); }
-            public Duration backoffMax() { return Duration.ofSeconds(60); }
-            public int maxAttempts() { return 5; }
-            public Optional<java.nio.file.Path> trustStore() { return Optional.empty(); }
-            public Duration logRetention() { return Duration.ofDays(30); }
-        };
+        WebhookConfig config = new WebhookSettingsCheckTest.Settings(Duration.ofSeconds(1), 50, Duration.ofSeconds(10),
+                Duration.ofSeconds(10), Duration.ofSeconds(60), 5, Optional.empty(), Duration.ofDays(30));
         Instant now = Instant.parse("2026-03-15T10:00:00Z");
 
         assertThat(Attempt.backoff(1, config)).isEqualTo(Duration.ofSeconds(10));
