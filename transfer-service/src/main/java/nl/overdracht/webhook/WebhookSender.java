@@ -10,6 +10,7 @@ import java.time.Instant;
 import nl.overdracht.crypto.SigningIdentity;
 import nl.overdracht.platform.BackgroundRound;
 import nl.overdracht.platform.BackgroundWork;
+import nl.overdracht.platform.CpuWork;
 import org.jboss.logging.Logger;
 
 /**
@@ -39,6 +40,9 @@ public class WebhookSender {
     SigningIdentity identity;
 
     @Inject
+    CpuWork cpu;
+
+    @Inject
     Clock clock;
 
     @Inject
@@ -65,7 +69,7 @@ public class WebhookSender {
         Instant leaseUntil = now.plus(config.requestTimeout().multipliedBy(2)).plusSeconds(5);
         return webhooks.claimDue(pool, now, leaseUntil, config.batchSize())
                 .flatMap(claimed -> claimed.isEmpty() ? Uni.createFrom().item(0)
-                        : Uni.join().all(claimed.stream().map(this::attempt).toList()).andFailFast()
+                        : Uni.join().all(claimed.stream().map(this::attempt).toList()).andCollectFailures()
                                 .replaceWith(claimed.size()));
     }
 
@@ -76,8 +80,10 @@ public class WebhookSender {
             return webhooks.recordAttempt(pool, claimed, Attempt.noEndpoint(clock.instant()));
         }
         byte[] body = WebhookSignature.utf8(claimed.body());
-        String signature = WebhookSignature.sign(identity, body, claimed.id(), clock.instant());
-        return Uni.createFrom().completionStage(() -> client.post(claimed.url().get(), claimed.id(), body, signature))
+        // an RSA or ECDSA signature is CPU work: off the event loop, as packaging is
+        return cpu.run(() -> WebhookSignature.sign(identity, body, claimed.id(), clock.instant()))
+                .flatMap(signature -> Uni.createFrom().completionStage(() -> client.post(claimed.url().get(),
+                        claimed.id(), body, signature)))
                 .flatMap(answer -> {
                     Attempt outcome = Attempt.after(answer.status(), answer.error(), claimed.attempts(),
                             clock.instant(), config);
