@@ -21,8 +21,9 @@ import org.apache.kafka.common.TopicPartition;
 final class ConsumerLag implements AutoCloseable {
 
     static final String TOPIC = "dossier-events";
-    /** The groups of the service's two consumers (application.properties). */
-    static final List<String> GROUPS = List.of("overdracht-school-notifications", "overdracht-delivery");
+    /** The groups of the service's consumers (application.properties). */
+    static final List<String> GROUPS = List.of("overdracht-school-notifications", "overdracht-delivery",
+            "overdracht-webhooks");
 
     private final Admin admin;
 

@@ -178,7 +178,7 @@ final class FaultRun implements AutoCloseable {
 
     /**
      * Polls (every second) until every accepted dossier has arrived ({@link DeliveryLedger#arrived}) and
-     * both consumer groups have committed every event on the topic, or the deadline has passed.
+     * every consumer group has committed every event on the topic, or the deadline has passed.
      */
     private void awaitArrival(List<UUID> accepted, Instant deadline) throws InterruptedException {
         long start = System.nanoTime();

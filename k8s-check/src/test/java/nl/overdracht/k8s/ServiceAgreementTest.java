@@ -73,15 +73,21 @@ class ServiceAgreementTest {
 
     @ParameterizedTest
     @FieldSource("OVERLAYS")
-    void the_network_policy_lets_the_pods_reach_only_postgresql_kafka_and_dns(String overlay) {
+    void the_network_policy_lets_the_pods_reach_only_postgresql_kafka_dns_and_public_https(String overlay) {
         JsonNode egress = Overlays.named(overlay, "NetworkPolicy", "overdracht").at("/spec/egress");
 
-        assertThat(egress.valueStream().map(rule -> rule.at("/to/0/podSelector/matchLabels").toString()))
+        assertThat(egress.valueStream().limit(3).map(rule -> rule.at("/to/0/podSelector/matchLabels").toString()))
                 .containsExactly("{\"cnpg.io/cluster\":\"overdracht-db\"}",
                         "{\"strimzi.io/broker-role\":\"true\",\"strimzi.io/cluster\":\"overdracht\"}",
                         "{\"k8s-app\":\"kube-dns\"}");
         assertThat(egress.valueStream().flatMap(rule -> rule.path("ports").valueStream())
-                .map(port -> port.path("port").asInt())).containsExactly(5432, 9093, 53, 53);
+                .map(port -> port.path("port").asInt())).containsExactly(5432, 9093, 53, 53, 443);
+        JsonNode webhooks = egress.get(3);
+        assertThat(webhooks.at("/to/0/ipBlock/cidr").asString()).isEqualTo("0.0.0.0/0");
+        assertThat(webhooks.at("/to/0/ipBlock/except").valueStream().map(JsonNode::asString))
+                .contains("10.0.0.0/8", "127.0.0.0/8", "169.254.0.0/16", "172.16.0.0/12", "192.168.0.0/16");
+        assertThat(webhooks.at("/to/1/ipBlock/except").valueStream().map(JsonNode::asString))
+                .contains("::1/128", "fc00::/7", "fe80::/10");
     }
 
     private static Set<String> aclNames(JsonNode user, String type) {

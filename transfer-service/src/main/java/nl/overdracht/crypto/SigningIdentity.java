@@ -23,6 +23,19 @@ public record SigningIdentity(PrivateKey privateKey, X509Certificate certificate
         return "EC".equals(privateKey.getAlgorithm()) ? "SHA256withECDSA" : "SHA256withRSA";
     }
 
+    /**
+     * The certificate's SHA-256 thumbprint, base64url without padding (a JWS {@code x5t#S256}): the
+     * {@code kid} of what this identity signs as JWS.
+     */
+    public String thumbprint() {
+        try {
+            byte[] digest = java.security.MessageDigest.getInstance("SHA-256").digest(certificate.getEncoded());
+            return java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(digest);
+        } catch (java.security.GeneralSecurityException e) {
+            throw new IllegalStateException("the signing certificate cannot be encoded", e);
+        }
+    }
+
     @Override
     public String toString() {
         return "SigningIdentity[subject=" + certificate.getSubjectX500Principal().getName() + ", privateKey=***]";

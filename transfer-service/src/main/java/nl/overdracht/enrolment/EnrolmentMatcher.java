@@ -15,6 +15,7 @@ import nl.overdracht.lifecycle.TransitionService;
 import nl.overdracht.objection.ObjectionService;
 import nl.overdracht.profile.Profile;
 import nl.overdracht.profile.ProfileCatalog;
+import nl.overdracht.webhook.WebhookEvents;
 
 /**
  * Matches a dossier with the enrolment of the same pupil (same blind index, and the same sending
@@ -42,6 +43,9 @@ public class EnrolmentMatcher {
 
     @Inject
     ObjectionService objections;
+
+    @Inject
+    WebhookEvents webhooks;
 
     /** A dossier that may be matched: its ids and what the match rules compare. */
     public record Candidate(UUID dossierId, byte[] pupilIndex, String sendingSchool, String receivingSchool,
@@ -76,7 +80,10 @@ public class EnrolmentMatcher {
     private Uni<Void> decide(SqlConnection tx, Candidate dossier, EnrolmentRepository.Waiting enrolment, Instant now,
             AuditActor actor) {
         if (dossier.receivingSchool() != null && !dossier.receivingSchool().equals(enrolment.receivingSchool())) {
-            return enrolments.markConflict(tx, enrolment.id(), dossier.dossierId());
+            return enrolments.markConflict(tx, enrolment.id(), dossier.dossierId())
+                    .flatMap(marked -> webhooks.enrolmentConflict(tx, dossier.dossierId(), "AWAITING_ENROLMENT",
+                            enrolment.id(), now))
+                    .replaceWithVoid();
         }
         Profile profile = profiles.find(dossier.profileId(), dossier.profileVersion()).orElseThrow();
         return transitions.apply(tx, dossier.dossierId(), new AwaitingEnrolment().match(enrolment.id(),

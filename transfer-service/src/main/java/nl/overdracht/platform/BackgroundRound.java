@@ -19,7 +19,8 @@ public enum BackgroundRound {
     HOUSEKEEPING("housekeeping", "Housekeeping round", "overdracht.housekeeping.interval", "1h", "1m"),
     REFUSED_TOKEN_COUNTS("refused-token-counts", "Refused-token count round",
             "overdracht.audit.refusal-count-interval", "1m", "0s"),
-    DOMAIN_METRICS("domain-metrics", "Domain metrics round", "overdracht.operations.metrics-interval", "15s", "1s");
+    DOMAIN_METRICS("domain-metrics", "Domain metrics round", "overdracht.operations.metrics-interval", "15s", "1s"),
+    WEBHOOK_SENDER("webhook-sender", "Webhook delivery round", "overdracht.webhooks.poll-interval", "1s", "3s");
 
     private final String label;
     private final String description;

@@ -18,6 +18,7 @@ import java.util.UUID;
 import nl.overdracht.platform.Housekeeping;
 import nl.overdracht.platform.HousekeepingConfig;
 import nl.overdracht.testing.Transfers;
+import nl.overdracht.webhook.WebhookConfig;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -44,6 +45,9 @@ class HousekeepingTest {
     @Inject
     Outbox outbox;
 
+    @Inject
+    WebhookConfig webhooks;
+
     @Test
     void rows_past_their_period_are_pruned_and_younger_ones_and_unpublished_events_stay() {
         Instant now = Instant.now();
@@ -53,6 +57,9 @@ class HousekeepingTest {
         UUID youngProcessed = processed(now.minus(config.processedEvents()).plus(Duration.ofHours(1)));
         String oldKey = idempotencyKey(now.minus(config.idempotencyKeys()).minus(Duration.ofHours(1)));
         String youngKey = idempotencyKey(now.minus(config.idempotencyKeys()).plus(Duration.ofHours(1)));
+        UUID oldDelivered = webhookDelivery(now.minus(webhooks.logRetention()).minus(Duration.ofHours(1)), true);
+        UUID youngDelivered = webhookDelivery(now.minus(webhooks.logRetention()).plus(Duration.ofHours(1)), true);
+        UUID oldPending = webhookDelivery(now.minus(webhooks.logRetention()).minus(Duration.ofHours(1)), false);
 
         // the relay leads only with its lock: held here, an old event stays unpublished while housekeeping runs
         SqlConnection relayLock = pool.getConnection().await().atMost(WAIT);
@@ -81,6 +88,9 @@ class HousekeepingTest {
         assertThat(exists("SELECT count(*) FROM processed_event WHERE event_id = $1", youngProcessed)).isTrue();
         assertThat(exists("SELECT count(*) FROM idempotency_key WHERE idempotency_key = $1", oldKey)).isFalse();
         assertThat(exists("SELECT count(*) FROM idempotency_key WHERE idempotency_key = $1", youngKey)).isTrue();
+        assertThat(exists("SELECT count(*) FROM webhook_delivery WHERE id = $1", oldDelivered)).isFalse();
+        assertThat(exists("SELECT count(*) FROM webhook_delivery WHERE id = $1", youngDelivered)).isTrue();
+        assertThat(exists("SELECT count(*) FROM webhook_delivery WHERE id = $1", oldPending)).isTrue();
     }
 
     @Test
@@ -98,6 +108,18 @@ class HousekeepingTest {
         pool.preparedQuery("INSERT INTO outbox_event (event_id, aggregate_type, aggregate_id, event_type, payload, "
                         + "created_at, published_at) VALUES ($1, 'test', $2, $3, $4, $5, $6)")
                 .execute(Tuple.of(id, UUID.randomUUID(), TYPE, new JsonObject(), time, published ? time : null))
+                .await().atMost(WAIT);
+        return id;
+    }
+
+    /** A webhook delivery made at {@code at}: delivered then, or still pending (due in a year). */
+    private UUID webhookDelivery(Instant at, boolean delivered) {
+        UUID id = UUID.randomUUID();
+        OffsetDateTime time = at.atOffset(ZoneOffset.UTC);
+        pool.preparedQuery("INSERT INTO webhook_delivery (id, school, dossier_id, event_type, body, created_at, "
+                        + "next_attempt_at, delivered_at) VALUES ($1, '00HK00', $2, 'dossier.expired', '{}', $3, $4, $5)")
+                .execute(Tuple.of(id, UUID.randomUUID(), time, delivered ? null : time.plusYears(1),
+                        delivered ? time : null))
                 .await().atMost(WAIT);
         return id;
     }

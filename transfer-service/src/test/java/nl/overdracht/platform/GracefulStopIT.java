@@ -49,7 +49,8 @@ class GracefulStopIT {
             "^\\S+ \\S+ +(WARN|ERROR) |^\\s+at |^Caused by|^[a-z][\\w.$]*(Exception|Error|Throwable)(: |$)");
     private static final Duration DELAY = Duration.ofSeconds(3);
     private static final int SIGTERM_EXIT = 143;
-    private static final List<String> CONSUMER_GROUPS = List.of("overdracht-school-notifications", "overdracht-delivery");
+    private static final List<String> CONSUMER_GROUPS = List.of("overdracht-school-notifications", "overdracht-delivery",
+            "overdracht-webhooks");
 
     private final List<Process> processes = new ArrayList<>();
 
@@ -114,7 +115,7 @@ class GracefulStopIT {
         Pattern resumed = Pattern.compile(
                 "Setting offset for partition (dossier-events-\\d+) to the committed offset FetchPosition\\{offset=2,");
         List<String> partitions = new ArrayList<>();
-        Awaitility.await("both consumer groups resuming at their committed offsets").atMost(Duration.ofSeconds(30))
+        Awaitility.await("every consumer group resuming at its committed offset").atMost(Duration.ofSeconds(30))
                 .until(() -> {
                     partitions.clear();
                     resumed.matcher(second.output()).results().forEach(result -> partitions.add(result.group(1)));

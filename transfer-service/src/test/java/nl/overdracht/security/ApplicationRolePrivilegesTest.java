@@ -46,7 +46,9 @@ class ApplicationRolePrivilegesTest {
             Map.entry("processed_event", "SELECT, INSERT, DELETE"),
             Map.entry("school", "SELECT, INSERT, UPDATE"),
             Map.entry("school_certificate", "SELECT, INSERT, UPDATE"),
-            Map.entry("school_notification", "SELECT, INSERT")));
+            Map.entry("school_notification", "SELECT, INSERT"),
+            Map.entry("webhook_delivery", "SELECT, INSERT, UPDATE, DELETE"),
+            Map.entry("webhook_endpoint", "SELECT, INSERT, UPDATE, DELETE")));
 
     @Inject
     Pool pool;
