@@ -34,6 +34,10 @@ public class DomainCounters {
     static final String PURGES = "overdracht.purges";
     static final String REFUSED = "overdracht.dossiers.refused";
     static final String REJECTED = "overdracht.dossiers.rejected";
+    static final String WEBHOOK_ATTEMPTS = "overdracht.webhook.attempts";
+
+    /** How a webhook attempt ended: delivered, to be tried again, or given up. */
+    public static final List<String> WEBHOOK_OUTCOMES = List.of("delivered", "retry", "given_up");
 
     /** The kinds of objection: the whole dossier, or some sections. */
     static final List<String> OBJECTION_KINDS = List.of("whole", "sections");
@@ -65,6 +69,18 @@ public class DomainCounters {
                 .register(registry);
         OBJECTION_KINDS.forEach(this::objections);
         PURGE_KINDS.forEach(this::purges);
+        WEBHOOK_OUTCOMES.forEach(this::webhookAttempts);
+    }
+
+    /** Counts one webhook attempt that ended in {@code outcome}, one of {@link #WEBHOOK_OUTCOMES}. */
+    public void webhookAttempt(String outcome) {
+        webhookAttempts(outcome).increment();
+    }
+
+    private Counter webhookAttempts(String outcome) {
+        return Counter.builder(WEBHOOK_ATTEMPTS)
+                .description("Webhook POSTs to schools' endpoints, by how they ended: delivered, retry or given_up")
+                .tag("outcome", outcome).register(registry);
     }
 
     /** Counts what a chained batch records. */

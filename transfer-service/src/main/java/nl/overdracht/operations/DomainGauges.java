@@ -30,6 +30,7 @@ import nl.overdracht.outbox.OutboxRepository;
 import nl.overdracht.platform.BackgroundRound;
 import nl.overdracht.platform.BackgroundWork;
 import nl.overdracht.registry.SchoolRepository;
+import nl.overdracht.webhook.WebhookRepository;
 
 /**
  * The domain gauges of {@code /q/metrics}, computed from the database every
@@ -86,6 +87,9 @@ public class DomainGauges {
     @Inject
     StuckWork stuck;
 
+    @Inject
+    WebhookRepository webhooks;
+
     /*
      * A gauge holds its value object weakly: the values of the last round are kept here, one list per family,
      * or a collection would turn them into NaN.
@@ -102,9 +106,10 @@ public class DomainGauges {
 
     /** The unlabelled values one round computed. */
     record Totals(double unpublished, double oldestUnpublishedAge, double unchained, double oldestUnchainedAge,
-            double unsigned, double lastCheckpointAge, double rewrapBacklog) {
+            double unsigned, double lastCheckpointAge, double rewrapBacklog, double webhooksPending,
+            double oldestWebhookAge) {
         static final Totals NONE = new Totals(Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN,
-                Double.NaN);
+                Double.NaN, Double.NaN, Double.NaN);
     }
 
     @PostConstruct
@@ -133,6 +138,10 @@ public class DomainGauges {
                 Totals::lastCheckpointAge);
         total("overdracht.key.rewrap.backlog", null,
                 "Data keys still wrapped under a key-encryption key other than the current one", Totals::rewrapBacklog);
+        total("overdracht.webhook.deliveries.pending", null,
+                "Webhook notifications queued and neither delivered nor given up", Totals::webhooksPending);
+        total("overdracht.webhook.oldest.pending.age", "seconds",
+                "How long the oldest pending webhook notification has waited", Totals::oldestWebhookAge);
         for (BackgroundRound round : BackgroundRound.values()) {
             Gauge.builder("overdracht.background.last.round.age", work,
                             w -> w.sinceLastRound(round).map(since -> since.toMillis() / 1000.0).orElse(Double.NaN))
@@ -175,10 +184,11 @@ public class DomainGauges {
                 .invoke(counts -> stuckItems.register(rows("stuck", "kind", regions, KINDS, counts.stream()
                         .map(count -> new Value(count.kind().label(), count.region(), count.count())).toList()), true)))
                 .flatMap(done -> outbox.backlog(pool))
-                .flatMap(backlog -> audit.lag(pool).flatMap(lag -> rewrap.backlog(pool).invoke(keys ->
-                        totals = new Totals(backlog.count(), age(backlog.oldest(), now), lag.unchained(),
-                                age(lag.oldestUnchained(), now), lag.unsigned(),
-                                lag.lastCheckpoint().map(at -> age(Optional.of(at), now)).orElse(Double.NaN), keys))))
+                .flatMap(backlog -> audit.lag(pool).flatMap(lag -> rewrap.backlog(pool).flatMap(keys ->
+                        webhooks.pending(pool).invoke(hooks -> totals = new Totals(backlog.count(),
+                                age(backlog.oldest(), now), lag.unchained(), age(lag.oldestUnchained(), now),
+                                lag.unsigned(), lag.lastCheckpoint().map(at -> age(Optional.of(at), now)).orElse(Double.NaN),
+                                keys, hooks.count(), age(hooks.oldest(), now))))))
                 .replaceWithVoid();
     }
 

@@ -180,4 +180,20 @@ public class WebhookRepository {
     private static OffsetDateTime utc(Instant instant) {
         return instant.atOffset(ZoneOffset.UTC);
     }
+
+    /** What waits to be delivered: how many deliveries, and since when the oldest was queued. */
+    public record Pending(long count, Optional<Instant> oldest) {
+    }
+
+    /** The deliveries not yet delivered nor given up, now. */
+    public Uni<Pending> pending(SqlClient client) {
+        return client.query("SELECT count(*) AS n, min(created_at) AS oldest FROM webhook_delivery "
+                        + "WHERE next_attempt_at IS NOT NULL")
+                .execute()
+                .map(rows -> {
+                    Row row = rows.iterator().next();
+                    return new Pending(row.getLong("n"),
+                            Optional.ofNullable(row.getOffsetDateTime("oldest")).map(OffsetDateTime::toInstant));
+                });
+    }
 }

@@ -8,6 +8,7 @@ import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Instant;
 import nl.overdracht.crypto.SigningIdentity;
+import nl.overdracht.operations.DomainCounters;
 import nl.overdracht.platform.BackgroundRound;
 import nl.overdracht.platform.BackgroundWork;
 import nl.overdracht.platform.CpuWork;
@@ -51,6 +52,9 @@ public class WebhookSender {
     @Inject
     WebhookConfig config;
 
+    @Inject
+    DomainCounters counters;
+
     @Scheduled(every = "${overdracht.webhooks.poll-interval:1s}", delayed = "3s",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     Uni<Void> tick() {
@@ -88,7 +92,9 @@ public class WebhookSender {
                     Attempt outcome = Attempt.after(answer.status(), answer.error(), claimed.attempts(),
                             clock.instant(), config);
                     log(claimed, answer, outcome);
-                    return webhooks.recordAttempt(pool, claimed, outcome);
+                    return webhooks.recordAttempt(pool, claimed, outcome).invoke(recorded -> counters.webhookAttempt(
+                            outcome.deliveredAt().isPresent() ? "delivered"
+                                    : outcome.givenUpAt().isPresent() ? "given_up" : "retry"));
                 });
     }
 

@@ -110,6 +110,11 @@ class DomainMetricsTest {
         assertThat(scrape.value("overdracht_audit_last_checkpoint_age_seconds"))
                 .hasValueSatisfying(age -> assertThat(age).isNotNegative());
         assertThat(scrape.value("overdracht_key_rewrap_backlog")).hasValueSatisfying(n -> assertThat(n).isNotNegative());
+        assertThat(scrape.value("overdracht_webhook_deliveries_pending")).hasValueSatisfying(n -> assertThat(n).isNotNegative());
+        assertThat(scrape.value("overdracht_webhook_oldest_pending_age_seconds"))
+                .hasValueSatisfying(age -> assertThat(age).isNotNegative());
+        assertThat(scrape.value("overdracht_webhook_attempts_total", "outcome", "given_up"))
+                .hasValueSatisfying(n -> assertThat(n).isNotNegative());
         assertThat(scrape.value("overdracht_background_last_round_age_seconds", "worker", "outbox-relay"))
                 .hasValueSatisfying(age -> assertThat(age).isNotNegative().isLessThan(30.0));
     }
