@@ -7,6 +7,7 @@ import java.time.format.DateTimeFormatterBuilder;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
  * The JSON (and CSV) shapes of the audit API. Hashes are lower-case hex, signatures base64, times
@@ -23,6 +24,8 @@ final class AuditViews {
 
     /** An entry as auditors and the export see it; absent values are explicit nulls. */
     @JsonInclude(JsonInclude.Include.ALWAYS)
+    @Schema(name = "AuditEntry", requiredProperties = {"seq", "at", "action", "actorSubject", "actorRole",
+            "actorSchool", "actorRegion", "dossierId", "outcome", "contentSha256", "leaf", "chain"})
     record Entry(long seq, String at, String action, String actorSubject, String actorRole, String actorSchool,
             String actorRegion, String dossierId, String outcome, String contentSha256, String leaf, String chain) {
 
@@ -45,6 +48,7 @@ final class AuditViews {
     }
 
     /** What a school sees of an entry about its dossier: who (by school and role), what, when, never a person's id. */
+    @Schema(name = "Disclosure", requiredProperties = {"seq", "at", "action", "actorRole", "actorSchool", "outcome"})
     record Disclosure(long seq, String at, String action, String actorRole, String actorSchool, String outcome) {
 
         static Disclosure of(AuditEntry entry) {
@@ -54,6 +58,7 @@ final class AuditViews {
         }
     }
 
+    @Schema(name = "Checkpoint", requiredProperties = {"size", "chainHead", "signedAt", "algorithm", "signature"})
     record CheckpointView(long size, String chainHead, String signedAt, String algorithm, String signature) {
 
         static CheckpointView of(Checkpoint checkpoint) {
@@ -64,14 +69,17 @@ final class AuditViews {
 
     /** A page of entries and the cursor to pass for the next page (null on the last). */
     @JsonInclude(JsonInclude.Include.ALWAYS)
+    @Schema(name = "AuditEntries", requiredProperties = {"entries", "next"})
     record Entries(List<Entry> entries, Long next) {
     }
 
     @JsonInclude(JsonInclude.Include.ALWAYS)
+    @Schema(name = "Checkpoints", requiredProperties = {"checkpoints", "next"})
     record Checkpoints(List<CheckpointView> checkpoints, Long next) {
     }
 
     @JsonInclude(JsonInclude.Include.ALWAYS)
+    @Schema(name = "Disclosures", requiredProperties = {"entries", "next"})
     record Disclosures(List<Disclosure> entries, Long next) {
     }
 

@@ -3,6 +3,7 @@ package nl.overdracht.enrolment;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
  * An enrolment that did not match a dossier because the dossier names another receiving school,
@@ -17,6 +18,8 @@ import java.util.UUID;
  * @param recordedAt when the enrolment was recorded
  * @param dossierState the dossier's state now
  */
+@Schema(name = "EnrolmentConflict", requiredProperties = {"enrolmentId", "dossierId", "enrollingSchool",
+        "namedReceivingSchool", "enrolmentDate", "recordedAt", "dossierState"})
 public record EnrolmentConflict(UUID enrolmentId, UUID dossierId, String enrollingSchool, String namedReceivingSchool,
         LocalDate enrolmentDate, Instant recordedAt, String dossierState) {
 }

@@ -8,6 +8,7 @@ import java.util.UUID;
 import nl.overdracht.lifecycle.Dossier;
 import nl.overdracht.platform.Problem;
 import nl.overdracht.profile.Violation;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
  * What a school may see of its dossier: ids, profile, state, times and the content hash. Never content.
@@ -15,6 +16,8 @@ import nl.overdracht.profile.Violation;
  * ({@code pointer}, {@code detail}, {@code code}); a status read later does not.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
+@Schema(name = "DossierStatus", requiredProperties = {"id", "profile", "profileVersion", "revision", "state",
+        "sendingSchool", "createdAt", "updatedAt"})
 public record DossierStatus(UUID id, String profile, String profileVersion, String transferKind, int revision,
         String state, String sendingSchool, String receivingSchool, String contentSha256, Instant createdAt,
         Instant updatedAt, Instant expiresAt, Instant windowEndsAt, Instant releasedAt, Instant purgedAt,
