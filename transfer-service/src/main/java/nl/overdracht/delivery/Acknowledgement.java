@@ -5,6 +5,7 @@ import java.util.Base64;
 import java.util.HexFormat;
 import java.util.UUID;
 import nl.overdracht.audit.Checkpoint;
+import nl.overdracht.openapi.ContractFilter;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
@@ -18,7 +19,8 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
  */
 @Schema(name = "Acknowledgement", requiredProperties = {"deliveryId", "state", "contentSha256", "acknowledgedAt",
         "purgeAfter"})
-public record Acknowledgement(UUID deliveryId, String state, String contentSha256, String acknowledgedAt,
+public record Acknowledgement(UUID deliveryId, @Schema(ref = ContractFilter.TRANSFER_STATE) String state,
+        String contentSha256, String acknowledgedAt,
         String purgeAfter, CheckpointView checkpoint) {
 
     /**

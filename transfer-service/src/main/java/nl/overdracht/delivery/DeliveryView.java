@@ -21,7 +21,8 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
  */
 @Schema(name = "DeliveryView", requiredProperties = {"id", "state", "available", "profile", "profileVersion",
         "sendingSchool", "sectionsRemoved"})
-public record DeliveryView(UUID id, String state, boolean available, String profile, String profileVersion,
+public record DeliveryView(UUID id, @Schema(enumeration = {"pending", "acknowledged"}) String state, boolean available,
+        String profile, String profileVersion,
         String sendingSchool, List<String> sectionsRemoved, String packageSha256, String mediaType, Instant packagedAt,
         Instant downloadedAt, Instant acknowledgedAt) {
 

@@ -3,6 +3,7 @@ package nl.overdracht.enrolment;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.UUID;
+import nl.overdracht.openapi.ContractFilter;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
@@ -21,5 +22,6 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 @Schema(name = "EnrolmentConflict", requiredProperties = {"enrolmentId", "dossierId", "enrollingSchool",
         "namedReceivingSchool", "enrolmentDate", "recordedAt", "dossierState"})
 public record EnrolmentConflict(UUID enrolmentId, UUID dossierId, String enrollingSchool, String namedReceivingSchool,
-        LocalDate enrolmentDate, Instant recordedAt, String dossierState) {
+        LocalDate enrolmentDate, Instant recordedAt,
+        @Schema(ref = ContractFilter.TRANSFER_STATE) String dossierState) {
 }

@@ -6,6 +6,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.UUID;
 import nl.overdracht.lifecycle.Dossier;
+import nl.overdracht.openapi.ContractFilter;
 import nl.overdracht.platform.Problem;
 import nl.overdracht.profile.Violation;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -19,7 +20,8 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 @Schema(name = "DossierStatus", requiredProperties = {"id", "profile", "profileVersion", "revision", "state",
         "sendingSchool", "createdAt", "updatedAt"})
 public record DossierStatus(UUID id, String profile, String profileVersion, String transferKind, int revision,
-        String state, String sendingSchool, String receivingSchool, String contentSha256, Instant createdAt,
+        @Schema(ref = ContractFilter.TRANSFER_STATE) String state, String sendingSchool, String receivingSchool,
+        String contentSha256, Instant createdAt,
         Instant updatedAt, Instant expiresAt, Instant windowEndsAt, Instant releasedAt, Instant purgedAt,
         List<Problem.FieldError> warnings) {
 

@@ -11,6 +11,7 @@ import jakarta.ws.rs.core.MediaType;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import nl.overdracht.openapi.ContractFilter;
 import nl.overdracht.security.CurrentCaller;
 import nl.overdracht.security.Roles;
 import nl.overdracht.openapi.Audiences;
@@ -28,7 +29,8 @@ public class NotificationResource {
 
     /** One notification: which dossier, what it became, when. */
     @Schema(name = "Notification", requiredProperties = {"id", "dossierId", "state", "createdAt"})
-    public record Notification(UUID id, UUID dossierId, String state, Instant createdAt) {
+    public record Notification(UUID id, UUID dossierId, @Schema(ref = ContractFilter.TRANSFER_STATE) String state,
+            Instant createdAt) {
     }
 
     @Inject

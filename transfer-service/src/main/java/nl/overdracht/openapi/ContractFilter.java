@@ -3,6 +3,7 @@ package nl.overdracht.openapi;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import nl.overdracht.lifecycle.TransferState;
 import nl.overdracht.platform.Problem;
 import nl.overdracht.platform.ProblemType;
 import org.eclipse.microprofile.openapi.OASFactory;
@@ -32,6 +33,8 @@ public class ContractFilter implements OASFilter {
     static final String PROBLEM = "Problem";
     static final String FIELD_ERROR = "FieldError";
     static final String PROBLEM_REF = "#/components/schemas/" + PROBLEM;
+    /** The dossier's states, from the lifecycle's own list; the views' state fields refer to it. */
+    public static final String TRANSFER_STATE = "TransferState";
 
     /** The audiences, in the order a reader meets them in the README's walk-through. */
     static final Map<String, String> TAGS = tags();
@@ -44,6 +47,9 @@ public class ContractFilter implements OASFilter {
         Components components = openAPI.getComponents();
         components.addSchema(FIELD_ERROR, fieldError());
         components.addSchema(PROBLEM, problem());
+        components.addSchema(TRANSFER_STATE, OASFactory.createSchema().addType(SchemaType.STRING)
+                .description("A dossier's state in its lifecycle")
+                .enumeration(List.copyOf(TransferState.NAMES)));
         openAPI.setServers(List.of(
                 server("http://localhost:8080", "The embedded run (./mvnw quarkus:dev or java -jar) on this machine"),
                 server("/", "The service that serves this document")));

@@ -16,6 +16,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import nl.overdracht.openapi.ContractFilter;
 import nl.overdracht.platform.QueryParams;
 import nl.overdracht.security.CurrentCaller;
 import nl.overdracht.security.Roles;
@@ -48,7 +49,8 @@ public class StuckResource {
      * @param ageSeconds how long that is, now
      */
     @Schema(name = "StuckItem", requiredProperties = {"kind", "dossierId", "stage", "since", "ageSeconds"})
-    public record Item(String kind, UUID dossierId, String stage, Instant since, long ageSeconds) {
+    public record Item(String kind, UUID dossierId, @Schema(ref = ContractFilter.TRANSFER_STATE) String stage,
+            Instant since, long ageSeconds) {
     }
 
     /** The region's stuck work: every kind counted, the oldest items listed. */

@@ -41,6 +41,7 @@ import nl.overdracht.client.generated.model.Problem;
 import nl.overdracht.client.generated.model.ProfileView;
 import nl.overdracht.client.generated.model.SchoolRequest;
 import nl.overdracht.client.generated.model.SchoolView;
+import nl.overdracht.client.generated.model.TransferState;
 import nl.overdracht.crypto.CmsPackages;
 import nl.overdracht.crypto.SigningIdentity;
 import nl.overdracht.crypto.TestCertificates;
@@ -120,7 +121,7 @@ class ContractWalkThroughTest {
         String dossierXml = Dossiers.oso("POVO", bsn, sending).text();
         String idempotencyKey = UUID.randomUUID().toString();
         DossierStatus submitted = sender.submitDossier(dossierXml, receiving, idempotencyKey);
-        assertThat(submitted.getState()).isEqualTo("AWAITING_ENROLMENT");
+        assertThat(submitted.getState()).isEqualTo(TransferState.AWAITING_ENROLMENT);
         assertThat(submitted.getProfile()).isEqualTo("oso-gegevensset");
         assertThat(sender.submitDossier(dossierXml, receiving, idempotencyKey).getId()).isEqualTo(submitted.getId());
         UUID id = submitted.getId();
@@ -130,7 +131,7 @@ class ContractWalkThroughTest {
                 .pupilId(bsn).sendingSchool(sending).enrolmentDate(LocalDate.parse("2025-08-25")));
         assertThat(enrolment.getMatched()).isTrue();
         assertThat(enrolment.getDossierId()).isEqualTo(id);
-        assertThat(sender.getDossier(id).getState()).isEqualTo("OBJECTION_WINDOW");
+        assertThat(sender.getDossier(id).getState()).isEqualTo(TransferState.OBJECTION_WINDOW);
 
         // The parents object to one section; it is left out of the delivery.
         ObjectionView objection = sender.recordObjection(id, new ObjectionRequest()
@@ -144,7 +145,7 @@ class ContractWalkThroughTest {
         timer.runDue().await().atMost(Transfers.WAIT);
         relay.publishPending().await().atMost(Transfers.WAIT);
         Awaitility.await("dossier " + id + " deliverable").atMost(Transfers.WAIT).pollInterval(Duration.ofMillis(100))
-                .until(() -> sender.getDossier(id).getState(), "DELIVERABLE"::equals);
+                .until(() -> sender.getDossier(id).getState(), TransferState.DELIVERABLE::equals);
 
         // The receiving school lists, downloads, decrypts and verifies, and acknowledges.
         DeliveryView delivery = receiver.listDeliveries(null, "pending").stream()
@@ -165,9 +166,9 @@ class ContractWalkThroughTest {
         assertThat(new String(content, StandardCharsets.UTF_8)).contains("<cat_onderwijsondersteuning>OPT-UIT");
         Acknowledgement acknowledgement = receiver.acknowledgeDelivery(id,
                 new AcknowledgementRequest().contentSha256(sha256(content)));
-        assertThat(acknowledgement.getState()).isEqualTo("ACKNOWLEDGED");
+        assertThat(acknowledgement.getState()).isEqualTo(TransferState.ACKNOWLEDGED);
         assertThat(acknowledgement.getContentSha256()).isEqualTo(sha256(content));
-        assertThat(sender.getDossier(id).getState()).isEqualTo("ACKNOWLEDGED");
+        assertThat(sender.getDossier(id).getState()).isEqualTo(TransferState.ACKNOWLEDGED);
 
         // An auditor reads what happened to the dossier, and the signed checkpoints.
         AuditorApi auditor = new AuditorApi(client(Tokens.national(Roles.NATIONAL_AUDITOR)));

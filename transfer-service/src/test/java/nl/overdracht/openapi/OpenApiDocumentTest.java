@@ -107,12 +107,16 @@ class OpenApiDocumentTest {
     }
 
     @Test
-    void the_state_filter_lists_every_transfer_state() {
+    void the_state_filter_and_the_state_fields_list_every_transfer_state() {
         JsonNode state = StreamSupport.stream(document.path("paths").path("/api/v1/dossiers").path("get")
                 .path("parameters").spliterator(), false).filter(p -> p.path("name").asText().equals("state"))
                 .findFirst().orElseThrow();
 
         assertThat(texts(state.path("schema").path("enum"))).containsExactlyElementsOf(TransferState.NAMES);
+        assertThat(texts(document.path("components").path("schemas").path("TransferState").path("enum")))
+                .containsExactlyElementsOf(TransferState.NAMES);
+        assertThat(document.path("components").path("schemas").path("DossierStatus").path("properties").path("state")
+                .path("$ref").asText()).isEqualTo("#/components/schemas/TransferState");
     }
 
     @Test
