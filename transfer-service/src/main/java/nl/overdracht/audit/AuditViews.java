@@ -26,8 +26,11 @@ final class AuditViews {
     @JsonInclude(JsonInclude.Include.ALWAYS)
     @Schema(name = "AuditEntry", requiredProperties = {"seq", "at", "action", "actorSubject", "actorRole",
             "actorSchool", "actorRegion", "dossierId", "outcome", "contentSha256", "leaf", "chain"})
-    record Entry(long seq, String at, String action, String actorSubject, String actorRole, String actorSchool,
-            String actorRegion, String dossierId, String outcome, String contentSha256, String leaf, String chain) {
+    record Entry(long seq, String at, String action, @Schema(nullable = true) String actorSubject,
+            @Schema(nullable = true) String actorRole, @Schema(nullable = true) String actorSchool,
+            @Schema(nullable = true) String actorRegion, @Schema(nullable = true) String dossierId,
+            @Schema(nullable = true) String outcome, @Schema(nullable = true) String contentSha256, String leaf,
+            String chain) {
 
         static Entry of(AuditEntry entry) {
             AuditRecord record = entry.record();
@@ -49,7 +52,8 @@ final class AuditViews {
 
     /** What a school sees of an entry about its dossier: who (by school and role), what, when, never a person's id. */
     @Schema(name = "Disclosure", requiredProperties = {"seq", "at", "action", "actorRole", "actorSchool", "outcome"})
-    record Disclosure(long seq, String at, String action, String actorRole, String actorSchool, String outcome) {
+    record Disclosure(long seq, String at, String action, @Schema(nullable = true) String actorRole,
+            @Schema(nullable = true) String actorSchool, @Schema(nullable = true) String outcome) {
 
         static Disclosure of(AuditEntry entry) {
             AuditRecord record = entry.record();
@@ -70,17 +74,17 @@ final class AuditViews {
     /** A page of entries and the cursor to pass for the next page (null on the last). */
     @JsonInclude(JsonInclude.Include.ALWAYS)
     @Schema(name = "AuditEntries", requiredProperties = {"entries", "next"})
-    record Entries(List<Entry> entries, Long next) {
+    record Entries(List<Entry> entries, @Schema(nullable = true) Long next) {
     }
 
     @JsonInclude(JsonInclude.Include.ALWAYS)
     @Schema(name = "Checkpoints", requiredProperties = {"checkpoints", "next"})
-    record Checkpoints(List<CheckpointView> checkpoints, Long next) {
+    record Checkpoints(List<CheckpointView> checkpoints, @Schema(nullable = true) Long next) {
     }
 
     @JsonInclude(JsonInclude.Include.ALWAYS)
     @Schema(name = "Disclosures", requiredProperties = {"entries", "next"})
-    record Disclosures(List<Disclosure> entries, Long next) {
+    record Disclosures(List<Disclosure> entries, @Schema(nullable = true) Long next) {
     }
 
     static String time(Instant instant) {

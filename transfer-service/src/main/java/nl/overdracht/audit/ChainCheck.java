@@ -23,7 +23,8 @@ final class ChainCheck {
      * @param reason why that seq is bad; null when valid
      */
     @Schema(name = "Verification", requiredProperties = {"valid", "checked", "firstBadSequence", "reason"})
-    record Verification(boolean valid, long checked, Long firstBadSequence, String reason) {
+    record Verification(boolean valid, long checked, @Schema(nullable = true) Long firstBadSequence,
+            @Schema(nullable = true) String reason) {
     }
 
     static final String MISSING = "entry missing: the sequence has a gap";
