@@ -159,7 +159,24 @@ public class ContractFilter implements OASFilter {
                 .addProperty("errors", OASFactory.createSchema().addType(SchemaType.ARRAY)
                         .description("The fields at fault; absent when the problem names none")
                         .items(OASFactory.createSchema().ref("#/components/schemas/" + FIELD_ERROR)))
-                .required(List.of("type", "title", "status"));
+                .required(List.of("type", "title", "status"))
+                .addExample(example());
+    }
+
+    /** A refusal as the README's walk-through shows it: a dossier that names another sending school. */
+    private static Map<String, Object> example() {
+        Map<String, Object> error = new java.util.LinkedHashMap<>();
+        error.put("pointer", "/dossier/huidigeschool/brincode");
+        error.put("detail", "names 01XX00, not the caller's school 99ZZ00");
+        error.put("code", "sender-mismatch");
+        Map<String, Object> problem = new java.util.LinkedHashMap<>();
+        problem.put("type", ProblemType.SENDER_MISMATCH.type().toString());
+        problem.put("title", ProblemType.SENDER_MISMATCH.title());
+        problem.put("status", ProblemType.SENDER_MISMATCH.status());
+        problem.put("detail", "The dossier names another sending school than the caller's.");
+        problem.put("instance", "/api/v1/dossiers");
+        problem.put("errors", List.of(error));
+        return problem;
     }
 
     private static Schema fieldError() {
