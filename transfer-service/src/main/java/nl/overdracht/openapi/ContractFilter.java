@@ -24,9 +24,10 @@ import org.eclipse.microprofile.openapi.models.servers.Server;
  * Completes the document the annotations describe with what holds for every operation alike: each
  * operation under {@code /api} can be refused for want of a token (401), for its role (403), by the
  * rate limits (429) and when PostgreSQL is unavailable (503); one with parameters or a body also for
- * a malformed request (400), one on a resource by id also with 404. Every 4xx and 5xx answer is the
- * one {@code Problem} schema as {@code application/problem+json}, with {@code Retry-After} on 429 and
- * 503, as {@code ProblemMapper} and {@code RouteProblems} answer them.
+ * a malformed request (400), one with a body also for a body over the HTTP limit (413), one on a
+ * resource by id also with 404. Every 4xx and 5xx answer is the one {@code Problem} schema as
+ * {@code application/problem+json}, with {@code Retry-After} on 429 and 503, as {@code ProblemMapper}
+ * and {@code RouteProblems} answer them.
  */
 public class ContractFilter implements OASFilter {
 
@@ -74,6 +75,9 @@ public class ContractFilter implements OASFilter {
                     && p.getIn() != org.eclipse.microprofile.openapi.models.parameters.Parameter.In.PATH);
             if (hasInput) {
                 addIfAbsent(responses, 400);
+            }
+            if (operation.getRequestBody() != null) {
+                addIfAbsent(responses, 413);
             }
             addIfAbsent(responses, 401);
             addIfAbsent(responses, 403);
