@@ -13,7 +13,14 @@ import java.util.Locale;
 import nl.overdracht.platform.QueryParams;
 import nl.overdracht.security.CurrentCaller;
 import nl.overdracht.security.Roles;
+import nl.overdracht.openapi.Audiences;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestQuery;
 
@@ -23,7 +30,7 @@ import org.jboss.resteasy.reactive.RestQuery;
  * entry and the export ({@link AuditAccess}).
  */
 @Path("/api/v1/audit")
-@Tag(name = "audit")
+@Tag(name = Audiences.AUDITOR)
 @RolesAllowed({Roles.AUDITOR, Roles.NATIONAL_AUDITOR})
 public class AuditResource {
 
@@ -48,10 +55,32 @@ public class AuditResource {
     @GET
     @Path("entries")
     @Produces({MediaType.APPLICATION_JSON, CSV})
-    @Operation(summary = "Audit entries in seq order, filtered and cursor-paginated; CSV with Accept: text/csv. "
-            + "A regional auditor sees the entries in which a school of its region takes part")
-    public Uni<Response> entries(@RestQuery String dossier, @RestQuery String school, @RestQuery String action,
-            @RestQuery String from, @RestQuery String to, @RestQuery String cursor, @RestQuery String limit,
+    @Operation(operationId = "listAuditEntries", summary = "List audit entries",
+            description = "Audit entries in sequence order, filtered and cursor-paginated; CSV with Accept: text/csv. "
+                    + "A regional auditor sees the entries in which a school of its region takes part. The next "
+                    + "page's cursor is in next and in the Audit-Next-Cursor header.")
+    @APIResponse(responseCode = "200", description = "A page of entries",
+            headers = @Header(name = NEXT_CURSOR, description = "The cursor of the next page; absent on the last page",
+                    schema = @Schema(type = SchemaType.INTEGER, format = "int64")),
+            content = {@Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = AuditViews.Entries.class)),
+                    @Content(mediaType = CSV, schema = @Schema(type = SchemaType.STRING))})
+    public Uni<Response> entries(
+            @Parameter(description = "Only entries about this dossier", schema = @Schema(type = SchemaType.STRING,
+                    format = "uuid")) @RestQuery String dossier,
+            @Parameter(description = "Only entries whose actor is this school", example = "01XX00") @RestQuery String school,
+            @Parameter(description = "Only entries of this action", schema = @Schema(implementation = AuditAction.class))
+            @RestQuery String action,
+            @Parameter(description = "Only entries at or after this instant (ISO-8601)",
+                    schema = @Schema(type = SchemaType.STRING, format = "date-time")) @RestQuery String from,
+            @Parameter(description = "Only entries before this instant (ISO-8601)",
+                    schema = @Schema(type = SchemaType.STRING, format = "date-time")) @RestQuery String to,
+            @Parameter(description = QueryParams.CURSOR_DESCRIPTION,
+                    schema = @Schema(type = SchemaType.INTEGER, format = "int64", minimum = "0"))
+            @RestQuery String cursor,
+            @Parameter(description = QueryParams.LIMIT_DESCRIPTION,
+                    schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "1000", defaultValue = "100"))
+            @RestQuery String limit,
             HttpHeaders headers) {
         boolean csv = wantsCsv(headers);
         return access.region(callers.get())
@@ -80,8 +109,15 @@ public class AuditResource {
     @GET
     @Path("checkpoints")
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Signed checkpoints in size order, cursor-paginated (cursor = last size)")
-    public Uni<AuditViews.Checkpoints> checkpoints(@RestQuery String cursor, @RestQuery String limit) {
+    @Operation(operationId = "listAuditCheckpoints", summary = "List signed checkpoints",
+            description = "The audit chain's signed checkpoints in size order, cursor-paginated (cursor = the last size).")
+    @APIResponse(responseCode = "200", description = "A page of checkpoints")
+    public Uni<AuditViews.Checkpoints> checkpoints(@Parameter(description = QueryParams.CURSOR_DESCRIPTION,
+                    schema = @Schema(type = SchemaType.INTEGER, format = "int64", minimum = "0"))
+            @RestQuery String cursor,
+            @Parameter(description = QueryParams.LIMIT_DESCRIPTION,
+                    schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "1000", defaultValue = "100"))
+            @RestQuery String limit) {
         return queries.checkpoints(QueryParams.cursor("cursor", cursor), QueryParams.limit("limit", limit))
                 .map(page -> new AuditViews.Checkpoints(
                         page.items().stream().map(AuditViews.CheckpointView::of).toList(), page.next()));
@@ -90,16 +126,29 @@ public class AuditResource {
     @GET
     @Path("verification")
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Recomputes the chain over seq from..to and checks the checkpoints in it")
-    public Uni<ChainCheck.Verification> verification(@RestQuery String from, @RestQuery String to) {
+    @Operation(operationId = "verifyAuditChain", summary = "Verify the audit chain",
+            description = "Recomputes the hash chain over the sequence numbers from..to and checks the signed "
+                    + "checkpoints in that range.")
+    @APIResponse(responseCode = "200", description = "The verification's outcome")
+    public Uni<ChainCheck.Verification> verification(@Parameter(description = "The first sequence number; 1 when absent",
+                    schema = @Schema(type = SchemaType.INTEGER, format = "int64", minimum = "1")) @RestQuery String from,
+            @Parameter(description = "The last sequence number; the newest when absent",
+                    schema = @Schema(type = SchemaType.INTEGER, format = "int64", minimum = "1")) @RestQuery String to) {
         return verification.verify(QueryParams.sequence("from", from), QueryParams.sequence("to", to));
     }
 
     @GET
     @Path("export")
     @Produces(AuditExport.MEDIA_TYPE)
-    @Operation(summary = "The log (seq from..to) as JSON lines for the standalone verifier; national auditors only")
-    public Uni<Response> export(@RestQuery String from, @RestQuery String to) {
+    @Operation(operationId = "exportAuditLog", summary = "Export the audit log",
+            description = "The log over the sequence numbers from..to as JSON lines, for the standalone verifier; "
+                    + "national auditors only.")
+    @APIResponse(responseCode = "200", description = "The entries, one JSON object a line",
+            content = @Content(mediaType = AuditExport.MEDIA_TYPE, schema = @Schema(type = SchemaType.STRING)))
+    public Uni<Response> export(@Parameter(description = "The first sequence number; 1 when absent",
+                    schema = @Schema(type = SchemaType.INTEGER, format = "int64", minimum = "1")) @RestQuery String from,
+            @Parameter(description = "The last sequence number; the newest when absent",
+                    schema = @Schema(type = SchemaType.INTEGER, format = "int64", minimum = "1")) @RestQuery String to) {
         return access.requireNational(callers.get())
                 .flatMap(ignored -> export.export(QueryParams.sequence("from", from), QueryParams.sequence("to", to)))
                 .map(body -> Response.ok(body, AuditExport.MEDIA_TYPE + ";charset=UTF-8").build());

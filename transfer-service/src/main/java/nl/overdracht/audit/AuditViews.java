@@ -7,6 +7,7 @@ import java.time.format.DateTimeFormatterBuilder;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
  * The JSON (and CSV) shapes of the audit API. Hashes are lower-case hex, signatures base64, times
@@ -23,8 +24,13 @@ final class AuditViews {
 
     /** An entry as auditors and the export see it; absent values are explicit nulls. */
     @JsonInclude(JsonInclude.Include.ALWAYS)
-    record Entry(long seq, String at, String action, String actorSubject, String actorRole, String actorSchool,
-            String actorRegion, String dossierId, String outcome, String contentSha256, String leaf, String chain) {
+    @Schema(name = "AuditEntry", requiredProperties = {"seq", "at", "action", "actorSubject", "actorRole",
+            "actorSchool", "actorRegion", "dossierId", "outcome", "contentSha256", "leaf", "chain"})
+    record Entry(long seq, String at, String action, @Schema(nullable = true) String actorSubject,
+            @Schema(nullable = true) String actorRole, @Schema(nullable = true) String actorSchool,
+            @Schema(nullable = true) String actorRegion, @Schema(nullable = true) String dossierId,
+            @Schema(nullable = true) String outcome, @Schema(nullable = true) String contentSha256, String leaf,
+            String chain) {
 
         static Entry of(AuditEntry entry) {
             AuditRecord record = entry.record();
@@ -45,7 +51,9 @@ final class AuditViews {
     }
 
     /** What a school sees of an entry about its dossier: who (by school and role), what, when, never a person's id. */
-    record Disclosure(long seq, String at, String action, String actorRole, String actorSchool, String outcome) {
+    @Schema(name = "Disclosure", requiredProperties = {"seq", "at", "action", "actorRole", "actorSchool", "outcome"})
+    record Disclosure(long seq, String at, String action, @Schema(nullable = true) String actorRole,
+            @Schema(nullable = true) String actorSchool, @Schema(nullable = true) String outcome) {
 
         static Disclosure of(AuditEntry entry) {
             AuditRecord record = entry.record();
@@ -54,6 +62,7 @@ final class AuditViews {
         }
     }
 
+    @Schema(name = "Checkpoint", requiredProperties = {"size", "chainHead", "signedAt", "algorithm", "signature"})
     record CheckpointView(long size, String chainHead, String signedAt, String algorithm, String signature) {
 
         static CheckpointView of(Checkpoint checkpoint) {
@@ -64,15 +73,18 @@ final class AuditViews {
 
     /** A page of entries and the cursor to pass for the next page (null on the last). */
     @JsonInclude(JsonInclude.Include.ALWAYS)
-    record Entries(List<Entry> entries, Long next) {
+    @Schema(name = "AuditEntries", requiredProperties = {"entries", "next"})
+    record Entries(List<Entry> entries, @Schema(nullable = true) Long next) {
     }
 
     @JsonInclude(JsonInclude.Include.ALWAYS)
-    record Checkpoints(List<CheckpointView> checkpoints, Long next) {
+    @Schema(name = "Checkpoints", requiredProperties = {"checkpoints", "next"})
+    record Checkpoints(List<CheckpointView> checkpoints, @Schema(nullable = true) Long next) {
     }
 
     @JsonInclude(JsonInclude.Include.ALWAYS)
-    record Disclosures(List<Disclosure> entries, Long next) {
+    @Schema(name = "Disclosures", requiredProperties = {"entries", "next"})
+    record Disclosures(List<Disclosure> entries, @Schema(nullable = true) Long next) {
     }
 
     static String time(Instant instant) {

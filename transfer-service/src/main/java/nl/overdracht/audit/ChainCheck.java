@@ -6,6 +6,7 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
  * Walks a contiguous range of entries in seq order, recomputing every leaf and chain value from
@@ -21,7 +22,9 @@ final class ChainCheck {
      * @param firstBadSequence the first seq that is missing, altered or contradicts a checkpoint; null when valid
      * @param reason why that seq is bad; null when valid
      */
-    record Verification(boolean valid, long checked, Long firstBadSequence, String reason) {
+    @Schema(name = "Verification", requiredProperties = {"valid", "checked", "firstBadSequence", "reason"})
+    record Verification(boolean valid, long checked, @Schema(nullable = true) Long firstBadSequence,
+            @Schema(nullable = true) String reason) {
     }
 
     static final String MISSING = "entry missing: the sequence has a gap";

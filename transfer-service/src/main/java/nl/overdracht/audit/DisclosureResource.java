@@ -15,7 +15,12 @@ import nl.overdracht.platform.QueryParams;
 import nl.overdracht.security.Caller;
 import nl.overdracht.security.CurrentCaller;
 import nl.overdracht.security.Roles;
+import nl.overdracht.openapi.Audiences;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestQuery;
@@ -26,7 +31,8 @@ import org.jboss.resteasy.reactive.RestQuery;
  * same 404 as for a dossier that does not exist, and the attempt is audited.
  */
 @Path("/api/v1/dossiers/{id}/audit")
-@Tag(name = "audit")
+@Tag(name = Audiences.SENDING_SCHOOL)
+@Tag(name = Audiences.RECEIVING_SCHOOL)
 public class DisclosureResource {
 
     @Inject
@@ -47,8 +53,17 @@ public class DisclosureResource {
     @GET
     @Produces(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.SENDING_SCHOOL, Roles.RECEIVING_SCHOOL})
-    @Operation(summary = "Who did what with this dossier, by school and role; for its sending and receiving school")
-    public Uni<AuditViews.Disclosures> disclosures(@RestPath String id, @RestQuery String cursor,
+    @Operation(operationId = "listDisclosures", summary = "List who did what with a dossier",
+            description = "The audit entries about the dossier, by school and role, for its sending and receiving "
+                    + "school; anyone else is answered 404, and the refusal is audited.")
+    @APIResponse(responseCode = "200", description = "A page of disclosures")
+    public Uni<AuditViews.Disclosures> disclosures(@Parameter(description = "The dossier's id",
+                    schema = @Schema(type = SchemaType.STRING, format = "uuid")) @RestPath String id,
+            @Parameter(description = QueryParams.CURSOR_DESCRIPTION,
+                    schema = @Schema(type = SchemaType.INTEGER, format = "int64", minimum = "0"))
+            @RestQuery String cursor,
+            @Parameter(description = QueryParams.LIMIT_DESCRIPTION,
+                    schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "1000", defaultValue = "100"))
             @RestQuery String limit) {
         Caller caller = callers.get();
         UUID dossier = uuid(id);

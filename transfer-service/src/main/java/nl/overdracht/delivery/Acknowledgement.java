@@ -5,6 +5,8 @@ import java.util.Base64;
 import java.util.HexFormat;
 import java.util.UUID;
 import nl.overdracht.audit.Checkpoint;
+import nl.overdracht.openapi.ContractFilter;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
  * The answer to an acknowledgement, stored with the delivery and repeated verbatim when the school
@@ -15,7 +17,10 @@ import nl.overdracht.audit.Checkpoint;
  * @param purgeAfter when the package and the stored dossier are purged, ISO-8601 instant
  * @param checkpoint the latest signed audit checkpoint when the acknowledgement was recorded; null before the first
  */
-public record Acknowledgement(UUID deliveryId, String state, String contentSha256, String acknowledgedAt,
+@Schema(name = "Acknowledgement", requiredProperties = {"deliveryId", "state", "contentSha256", "acknowledgedAt",
+        "purgeAfter"})
+public record Acknowledgement(UUID deliveryId, @Schema(ref = ContractFilter.TRANSFER_STATE) String state,
+        String contentSha256, String acknowledgedAt,
         String purgeAfter, CheckpointView checkpoint) {
 
     /**
@@ -25,6 +30,8 @@ public record Acknowledgement(UUID deliveryId, String state, String contentSha25
      * @param chainHead hex
      * @param signature base64
      */
+    @Schema(name = "AcknowledgementCheckpoint", requiredProperties = {"size", "chainHead", "signedAt", "algorithm",
+            "signature"})
     public record CheckpointView(long size, String chainHead, String signedAt, String algorithm, String signature) {
 
         static CheckpointView of(Checkpoint checkpoint) {

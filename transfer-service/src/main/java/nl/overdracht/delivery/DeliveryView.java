@@ -8,6 +8,7 @@ import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
  * A delivery as its receiving school sees it in a list: ids, profile, state and hashes, never content.
@@ -18,7 +19,10 @@ import java.util.UUID;
  * @param packageSha256 SHA-256 of the package bytes, hex: the download's ETag
  * @param mediaType the package's media type
  */
-public record DeliveryView(UUID id, String state, boolean available, String profile, String profileVersion,
+@Schema(name = "DeliveryView", requiredProperties = {"id", "state", "available", "profile", "profileVersion",
+        "sendingSchool", "sectionsRemoved"})
+public record DeliveryView(UUID id, @Schema(enumeration = {"pending", "acknowledged"}) String state, boolean available,
+        String profile, String profileVersion,
         String sendingSchool, List<String> sectionsRemoved, String packageSha256, String mediaType, Instant packagedAt,
         Instant downloadedAt, Instant acknowledgedAt) {
 

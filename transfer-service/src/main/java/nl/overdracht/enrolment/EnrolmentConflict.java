@@ -3,6 +3,8 @@ package nl.overdracht.enrolment;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.UUID;
+import nl.overdracht.openapi.ContractFilter;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
  * An enrolment that did not match a dossier because the dossier names another receiving school,
@@ -17,6 +19,9 @@ import java.util.UUID;
  * @param recordedAt when the enrolment was recorded
  * @param dossierState the dossier's state now
  */
+@Schema(name = "EnrolmentConflict", requiredProperties = {"enrolmentId", "dossierId", "enrollingSchool",
+        "namedReceivingSchool", "enrolmentDate", "recordedAt", "dossierState"})
 public record EnrolmentConflict(UUID enrolmentId, UUID dossierId, String enrollingSchool, String namedReceivingSchool,
-        LocalDate enrolmentDate, Instant recordedAt, String dossierState) {
+        LocalDate enrolmentDate, Instant recordedAt,
+        @Schema(ref = ContractFilter.TRANSFER_STATE) String dossierState) {
 }

@@ -14,7 +14,9 @@ import nl.overdracht.platform.ProblemType;
 import nl.overdracht.security.Caller;
 import nl.overdracht.security.CurrentCaller;
 import nl.overdracht.security.Roles;
+import nl.overdracht.openapi.Audiences;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
@@ -25,7 +27,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
  * the operator's region (sending, enrolling or named) takes part; ids and dates only, as ever.
  */
 @Path("/api/v1/enrolment-conflicts")
-@Tag(name = "enrolments")
+@Tag(name = Audiences.OPERATOR)
+@Tag(name = Audiences.SENDING_SCHOOL)
 @RolesAllowed({Roles.SENDING_SCHOOL, Roles.OPERATOR})
 @Produces(MediaType.APPLICATION_JSON)
 public class EnrolmentConflictResource {
@@ -40,8 +43,10 @@ public class EnrolmentConflictResource {
     EnrolmentRepository enrolments;
 
     @GET
-    @Operation(summary = "The latest 200 enrolments that did not match one of the school's dossiers because it names "
-            + "another receiving school")
+    @Operation(operationId = "listEnrolmentConflicts", summary = "List enrolment conflicts",
+            description = "The latest 200 enrolments that did not match a dossier because the dossier names another "
+                    + "receiving school: for a sending school those of its dossiers, for an operator those of its region.")
+    @APIResponse(responseCode = "200", description = "The conflicts, newest first")
     public Uni<List<EnrolmentConflict>> list() {
         Caller who = caller.get();
         if (who.hasRole(Roles.SENDING_SCHOOL) && who.school().isPresent()) {

@@ -6,12 +6,15 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
  * An enrolment as its school sees it: ids, dates, whether it matched and, once purged, when. Never
  * the pupil id. A purged enrolment that had not matched waits no more: no dossier will match it.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
+@Schema(name = "EnrolmentView", requiredProperties = {"id", "receivingSchool", "enrolmentDate", "createdAt",
+        "matched", "conflict"})
 public record EnrolmentView(UUID id, String receivingSchool, String sendingSchool, LocalDate enrolmentDate,
         Instant createdAt, boolean matched, UUID dossierId, Instant matchedAt, boolean conflict, Instant purgedAt) {
 

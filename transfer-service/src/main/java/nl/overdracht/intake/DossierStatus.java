@@ -6,8 +6,10 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.UUID;
 import nl.overdracht.lifecycle.Dossier;
+import nl.overdracht.openapi.ContractFilter;
 import nl.overdracht.platform.Problem;
 import nl.overdracht.profile.Violation;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
  * What a school may see of its dossier: ids, profile, state, times and the content hash. Never content.
@@ -15,8 +17,11 @@ import nl.overdracht.profile.Violation;
  * ({@code pointer}, {@code detail}, {@code code}); a status read later does not.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
+@Schema(name = "DossierStatus", requiredProperties = {"id", "profile", "profileVersion", "revision", "state",
+        "sendingSchool", "createdAt", "updatedAt"})
 public record DossierStatus(UUID id, String profile, String profileVersion, String transferKind, int revision,
-        String state, String sendingSchool, String receivingSchool, String contentSha256, Instant createdAt,
+        @Schema(ref = ContractFilter.TRANSFER_STATE) String state, String sendingSchool, String receivingSchool,
+        String contentSha256, Instant createdAt,
         Instant updatedAt, Instant expiresAt, Instant windowEndsAt, Instant releasedAt, Instant purgedAt,
         List<Problem.FieldError> warnings) {
 

@@ -8,9 +8,12 @@ import java.time.OffsetDateTime;
 import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** A recorded objection. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
+@Schema(name = "ObjectionView", requiredProperties = {"id", "dossierId", "whole", "sections", "objectedBy",
+        "objectedOn", "recordedAt"})
 public record ObjectionView(UUID id, UUID dossierId, boolean whole, List<String> sections, String objectedBy,
         LocalDate objectedOn, Instant recordedAt, Instant withdrawnAt) {
 

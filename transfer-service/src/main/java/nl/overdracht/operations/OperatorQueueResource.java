@@ -15,11 +15,14 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import nl.overdracht.lifecycle.DossierRepository;
-import nl.overdracht.platform.ApiException;
-import nl.overdracht.platform.ProblemType;
 import nl.overdracht.security.CurrentCaller;
 import nl.overdracht.security.Roles;
+import nl.overdracht.openapi.Audiences;
+import nl.overdracht.platform.ApiException;
+import nl.overdracht.platform.ProblemType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
@@ -27,7 +30,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
  * in the operator's region, at which stage, and since when. Counts and times only, never content.
  */
 @Path("/api/v1/operator/queue")
-@Tag(name = "operations")
+@Tag(name = Audiences.OPERATOR)
 @RolesAllowed(Roles.OPERATOR)
 @Produces(MediaType.APPLICATION_JSON)
 public class OperatorQueueResource {
@@ -42,10 +45,12 @@ public class OperatorQueueResource {
      * @param oldestReleasedAt when the longest-waiting dossier of this stage was released; null when none waits
      * @param oldestWaitSeconds how long that is, at {@code asOf}; 0 when none waits
      */
+    @Schema(name = "QueueStage", requiredProperties = {"stage", "count", "oldestWaitSeconds"})
     public record Stage(String stage, long count, Instant oldestReleasedAt, long oldestWaitSeconds) {
     }
 
     /** The region's queue. */
+    @Schema(name = "Queue", requiredProperties = {"region", "asOf", "waiting", "stages"})
     public record Queue(String region, Instant asOf, long waiting, List<Stage> stages) {
     }
 
@@ -62,7 +67,10 @@ public class OperatorQueueResource {
     Clock clock;
 
     @GET
-    @Operation(summary = "Deliveries waiting in the operator's region, per stage, with the oldest wait; no content")
+    @Operation(operationId = "getDeliveryQueue", summary = "Read the region's delivery queue",
+            description = "Deliveries waiting in the operator's region, per stage (awaiting-package, withheld, "
+                    + "awaiting-download, awaiting-acknowledgement), with the oldest wait; counts only.")
+    @APIResponse(responseCode = "200", description = "The queue")
     public Uni<Queue> queue() {
         String region = caller.get().requireRegion();
         Instant now = clock.instant();

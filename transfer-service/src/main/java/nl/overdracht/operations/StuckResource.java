@@ -16,10 +16,16 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import nl.overdracht.openapi.ContractFilter;
 import nl.overdracht.platform.QueryParams;
 import nl.overdracht.security.CurrentCaller;
 import nl.overdracht.security.Roles;
+import nl.overdracht.openapi.Audiences;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
@@ -29,7 +35,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
  * listed. Dossier ids, states and times only, never content or a pupil id.
  */
 @Path("/api/v1/operator/stuck")
-@Tag(name = "operations")
+@Tag(name = Audiences.OPERATOR)
 @RolesAllowed(Roles.OPERATOR)
 @Produces(MediaType.APPLICATION_JSON)
 public class StuckResource {
@@ -42,10 +48,13 @@ public class StuckResource {
      * @param since since when it waits: the package's creation, the release, the submission, the enrolment
      * @param ageSeconds how long that is, now
      */
-    public record Item(String kind, UUID dossierId, String stage, Instant since, long ageSeconds) {
+    @Schema(name = "StuckItem", requiredProperties = {"kind", "dossierId", "stage", "since", "ageSeconds"})
+    public record Item(String kind, UUID dossierId, @Schema(ref = ContractFilter.TRANSFER_STATE) String stage,
+            Instant since, long ageSeconds) {
     }
 
     /** The region's stuck work: every kind counted, the oldest items listed. */
+    @Schema(name = "Stuck", requiredProperties = {"region", "counts", "items"})
     public record Stuck(String region, Map<String, Long> counts, List<Item> items) {
     }
 
@@ -62,9 +71,13 @@ public class StuckResource {
     Clock clock;
 
     @GET
-    @Operation(summary = "Work stuck in the operator's region (not downloaded, withheld, expiring unmatched, "
-            + "enrolment conflicts), oldest first; ids, states and times only")
-    public Uni<Stuck> list(@QueryParam("limit") String limit) {
+    @Operation(operationId = "listStuckWork", summary = "List the region's stuck work",
+            description = "Work stuck in the operator's region (not downloaded, withheld, expiring unmatched, "
+                    + "enrolment conflicts): every kind counted, the oldest items listed; ids, states and times only.")
+    @APIResponse(responseCode = "200", description = "The stuck work")
+    public Uni<Stuck> list(@Parameter(description = QueryParams.LIMIT_DESCRIPTION,
+                    schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "1000", defaultValue = "100"))
+            @QueryParam("limit") String limit) {
         int size = QueryParams.limit("/limit", limit);
         String region = caller.get().requireRegion();
         Instant now = clock.instant();

@@ -19,6 +19,11 @@ public final class QueryParams {
 
     public static final int DEFAULT_LIMIT = 100;
     public static final int MAX_LIMIT = 1000;
+    /** The API document's words for {@code limit}. */
+    public static final String LIMIT_DESCRIPTION = "How many items at most: 1 to 1000, 100 when absent";
+    /** The API document's words for {@code cursor}. */
+    public static final String CURSOR_DESCRIPTION = "Where the page starts: the next value of the previous page; "
+            + "absent for the first page";
 
     private QueryParams() {
     }

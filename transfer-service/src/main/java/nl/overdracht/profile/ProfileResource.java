@@ -11,7 +11,10 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import nl.overdracht.openapi.Audiences;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
@@ -20,7 +23,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
  * Any authenticated caller may read it: it is policy, not data.
  */
 @Path("/api/v1/profiles")
-@Tag(name = "profiles")
+@Tag(name = Audiences.PROFILES)
 @Authenticated
 @Produces(MediaType.APPLICATION_JSON)
 public class ProfileResource {
@@ -29,7 +32,11 @@ public class ProfileResource {
     ProfileCatalog catalog;
 
     @GET
-    @Operation(summary = "The live dossier profiles: versions, sections, mandatory sections, forbidden data, limits")
+    @Operation(operationId = "listProfiles", summary = "List the dossier profiles",
+            description = "The live dossier profiles: for each version its format and media type, sections, "
+                    + "mandatory sections with their legal reason, the data that never passes, limits, objection "
+                    + "window, expiry and retention. Any valid token may read them.")
+    @APIResponse(responseCode = "200", description = "The profiles, by id")
     public List<ProfileView> list() {
         Map<String, List<VersionView>> byId = new TreeMap<>();
         catalog.all().stream().sorted(Comparator.comparing(Profile::id).thenComparing(Profile::version))
@@ -37,6 +44,7 @@ public class ProfileResource {
         return byId.entrySet().stream().map(e -> new ProfileView(e.getKey(), e.getValue())).toList();
     }
 
+    @Schema(name = "ProfileView", requiredProperties = {"id", "versions"})
     public record ProfileView(String id, List<VersionView> versions) {
     }
 
@@ -46,6 +54,8 @@ public class ProfileResource {
      * but the profile does not carry; {@code transferKinds} are the kinds it carries (OSO
      * {@code overstap}), none for a JSON profile.
      */
+    @Schema(name = "VersionView", requiredProperties = {"version", "format", "mediaType", "transferKinds", "sections",
+            "forbidden", "maxBodyBytes", "maxAttachmentBytes", "objectionWindow", "expiry", "retention"})
     public record VersionView(String version, String format, String mediaType, List<String> transferKinds,
             List<SectionView> sections,
             List<ForbiddenView> forbidden, long maxBodyBytes, long maxAttachmentBytes, String objectionWindow,
@@ -80,9 +90,11 @@ public class ProfileResource {
         }
     }
 
+    @Schema(name = "SectionView", requiredProperties = {"name", "title", "mandatory"})
     public record SectionView(String name, String title, boolean mandatory, String mandatoryReason) {
     }
 
+    @Schema(name = "ForbiddenView", requiredProperties = {"kind", "code", "reason"})
     public record ForbiddenView(String kind, String code, String reason) {
     }
 }

@@ -3,6 +3,7 @@ package nl.overdracht.registry;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
  * A registered school as operators see it.
@@ -13,6 +14,8 @@ import java.util.UUID;
  * @param currentCertificate the certificate deliveries are encrypted to now; null when none is valid
  * @param currentCertificateNotAfter when that certificate expires; null when none is valid
  */
+@Schema(name = "SchoolView", requiredProperties = {"id", "name", "region", "status", "acceptedProfiles",
+        "authEnvelopedData", "createdAt", "updatedAt"})
 public record SchoolView(String id, String name, String region, SchoolStatus status, List<String> acceptedProfiles,
         boolean authEnvelopedData, UUID currentCertificate, Instant currentCertificateNotAfter, Instant createdAt,
         Instant updatedAt) {

@@ -7,15 +7,19 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import java.util.List;
+import nl.overdracht.openapi.Audiences;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** {@code GET /api/v1/me}: who the token says the caller is. */
 @Path("/api/v1/me")
-@Tag(name = "identity")
+@Tag(name = Audiences.ME)
 public class MeResource {
 
     /** The answer: the caller's school or region, and roles sorted by name. */
+    @Schema(name = "Me", requiredProperties = {"subject", "roles"})
     public record Me(String subject, String school, String region, List<String> roles) {
     }
 
@@ -26,7 +30,9 @@ public class MeResource {
     @Produces(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.SENDING_SCHOOL, Roles.RECEIVING_SCHOOL, Roles.OPERATOR, Roles.AUDITOR,
             Roles.NATIONAL_AUDITOR})
-    @Operation(summary = "The caller's school or region and roles, as the token states them")
+    @Operation(operationId = "getMe", summary = "Who the caller is",
+            description = "The caller's subject, school or region and roles, as the token states them.")
+    @APIResponse(responseCode = "200", description = "The caller")
     public Me me() {
         Caller caller = callers.get();
         return new Me(caller.subject(), caller.school().orElse(null), caller.region().orElse(null),
