@@ -4,6 +4,7 @@ import java.io.File;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpRequest;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.util.List;
 import java.util.Optional;
@@ -22,9 +23,10 @@ import nl.overdracht.client.generated.model.DossierStatus;
  * The commands' calls, made through the client generated from {@code api/openapi.yaml}. A refusal's
  * problem+json is turned into a {@link OverdrachtClient.Refused} naming the status and the problem.
  *
- * <p>The generated client (library {@code native}) writes a binary request body through Jackson, which would
- * send a file's name rather than its bytes; a submission therefore puts the dossier's bytes and media type in
- * with the generated client's request interceptor, and leaves path, parameters, headers and the answer to it.
+ * <p>The generated client (library {@code native}) sends a dossier as {@code application/xml}, the first media
+ * type the contract lists, and as a Java string; a submission therefore sets the dossier's exact bytes and its own
+ * media type (a JSON profile such as vl-baso, or an XML file in another encoding than UTF-8) with the generated
+ * client's request interceptor, and leaves path, parameters, headers and the answer to it.
  */
 final class OverdrachtApi {
 
@@ -56,8 +58,8 @@ final class OverdrachtApi {
             Optional<String> idempotencyKey) {
         ApiClient client = client(request -> request.setHeader("Content-Type", mediaType)
                 .method("POST", HttpRequest.BodyPublishers.ofByteArray(dossier)));
-        return call(() -> new SendingSchoolApi(client).submitDossier(new File("dossier"), receivingSchool.orElse(null),
-                idempotencyKey.orElse(null)));
+        return call(() -> new SendingSchoolApi(client).submitDossier(new String(dossier, StandardCharsets.UTF_8),
+                receivingSchool.orElse(null), idempotencyKey.orElse(null)));
     }
 
     /** {@code GET /api/v1/dossiers/{id}}: the dossier's status, never its content. */

@@ -10,8 +10,11 @@ import java.nio.charset.StandardCharsets;
 import java.security.cert.CertificateEncodingException;
 import java.time.Instant;
 import java.util.Base64;
+import nl.overdracht.openapi.Audiences;
 import nl.overdracht.security.Roles;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
@@ -20,7 +23,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
  * signatures name. Public data, but like every endpoint it answers a token only.
  */
 @Path("/api/v1/signing-certificate")
-@Tag(name = "signing")
+@Tag(name = Audiences.SIGNING)
 @RolesAllowed({Roles.SENDING_SCHOOL, Roles.RECEIVING_SCHOOL, Roles.OPERATOR, Roles.AUDITOR, Roles.NATIONAL_AUDITOR})
 @Produces(MediaType.APPLICATION_JSON)
 public class SigningCertificateResource {
@@ -31,6 +34,7 @@ public class SigningCertificateResource {
      * @param kid base64url SHA-256 of the certificate's DER, as in a webhook signature's {@code kid}
      * @param certificate PEM
      */
+    @Schema(name = "SigningCertificate", requiredProperties = {"kid", "subject", "notAfter", "certificate"})
     public record SigningCertificate(String kid, String subject, Instant notAfter, String certificate) {
     }
 
@@ -38,7 +42,11 @@ public class SigningCertificateResource {
     SigningIdentity identity;
 
     @GET
-    @Operation(summary = "Overdracht's signing certificate (PEM) and its kid")
+    @Operation(operationId = "getSigningCertificate", summary = "Read Overdracht's signing certificate",
+            description = "The certificate (PEM) that verifies Overdracht's delivery packages, audit checkpoints and "
+                    + "webhook signatures, and its kid: the base64url SHA-256 of its DER, as a webhook signature "
+                    + "names it. Compare it with the one given to the school out of band before trusting it.")
+    @APIResponse(responseCode = "200", description = "The certificate")
     public SigningCertificate get() {
         try {
             String pem = "-----BEGIN CERTIFICATE-----\n"

@@ -8,6 +8,7 @@ public final class Audiences {
     public static final String AUDITOR = "auditor";
     public static final String PROFILES = "profiles";
     public static final String ME = "me";
+    public static final String SIGNING = "signing";
 
     /** The problem details media type, for the annotations that name it. */
     public static final String PROBLEM_JSON = "application/problem+json";

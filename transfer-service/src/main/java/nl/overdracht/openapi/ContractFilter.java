@@ -216,6 +216,8 @@ public class ContractFilter implements OASFilter {
                 + "verification (roles auditor and national-auditor); the parties to a dossier read its disclosures");
         tags.put(Audiences.PROFILES, "The dossier profiles the service carries; any valid token");
         tags.put(Audiences.ME, "Who the token says the caller is; any valid token");
+        tags.put(Audiences.SIGNING, "Overdracht's signing certificate, which verifies its packages, audit checkpoints "
+                + "and webhook signatures; any valid token");
         return java.util.Collections.unmodifiableMap(tags);
     }
 }

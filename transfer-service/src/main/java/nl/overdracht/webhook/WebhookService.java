@@ -15,6 +15,7 @@ import nl.overdracht.platform.ApiException;
 import nl.overdracht.platform.ProblemType;
 import nl.overdracht.security.Caller;
 import nl.overdracht.security.Roles;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
  * Registering, changing, removing and disabling endpoints, each audited in the same transaction,
@@ -25,6 +26,7 @@ import nl.overdracht.security.Roles;
 public class WebhookService {
 
     /** A school's endpoint as the API shows it. */
+    @Schema(name = "WebhookEndpoint", requiredProperties = {"school", "url", "enabled", "createdAt", "updatedAt"})
     public record EndpointView(String school, String url, boolean enabled, Instant createdAt, Instant updatedAt) {
         static EndpointView of(WebhookRepository.Endpoint endpoint) {
             return new EndpointView(endpoint.school(), endpoint.url(), endpoint.enabled(), endpoint.createdAt(),
@@ -37,7 +39,9 @@ public class WebhookService {
     }
 
     /** A page of a delivery log, oldest first; {@code nextCursor} is null on the last page. */
-    public record DeliveryPage(List<WebhookDeliveryView> deliveries, Long nextCursor) {
+    @Schema(name = "WebhookDeliveryPage", requiredProperties = {"deliveries"})
+    public record DeliveryPage(List<WebhookDeliveryView> deliveries,
+            @Schema(description = "The cursor of the next page; null on the last") Long nextCursor) {
     }
 
     @Inject
