@@ -7,15 +7,13 @@ import io.vertx.mutiny.sqlclient.Pool;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.EnumSet;
 import java.util.Optional;
 import java.util.Set;
+import nl.overdracht.outbox.EventConsumption;
 import nl.overdracht.outbox.OutboxEvent;
 import nl.overdracht.outbox.ProcessedEvents;
-import nl.overdracht.platform.BackgroundWork;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
-import org.jboss.logging.Logger;
 
 /**
  * Consumes {@code dossier-events} and tells the sending school what happened to its dossier
@@ -40,29 +38,11 @@ public class SchoolNotifications {
     Clock clock;
 
     @Inject
-    BackgroundWork work;
-
-    private static final Logger LOG = Logger.getLogger(SchoolNotifications.class);
-    private static final Duration RETRY_MIN = Duration.ofMillis(200);
-    static final Duration RETRY_MAX = Duration.ofSeconds(5);
+    EventConsumption consumption;
 
     @Incoming("dossier-events-notifications")
     public Uni<Void> consume(String record) {
-        return work.handling(() -> OutboxEvent.parse(record).map(this::untilHandled)
-                .orElseGet(() -> Uni.createFrom().voidItem()));
-    }
-
-    /**
-     * Handles the event, trying again (backing off up to {@link #RETRY_MAX}) while it fails, for as
-     * long as the service runs: a notification has no other way to be written, and a failure handed
-     * to the connector would stop this consumer for good. While the database is away the partition
-     * waits here, in order; once the service stops, the event is left unacknowledged and comes again.
-     */
-    private Uni<Void> untilHandled(OutboxEvent event) {
-        return handle(event).replaceWithVoid()
-                .onFailure(failure -> !work.stopping()).invoke(failure -> LOG.warnf(
-                        "Notifying of event %s failed (%s); trying again", event.eventId(), failure.getClass().getSimpleName()))
-                .onFailure(failure -> !work.stopping()).retry().withBackOff(RETRY_MIN, RETRY_MAX).indefinitely();
+        return consumption.untilHandled(record, "Notifying of event", this::handle);
     }
 
     /**

@@ -6,7 +6,6 @@ import io.vertx.mutiny.sqlclient.SqlConnection;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -14,11 +13,10 @@ import java.util.Optional;
 import java.util.UUID;
 import nl.overdracht.lifecycle.DossierRepository;
 import nl.overdracht.lifecycle.DossierStateChanged;
+import nl.overdracht.outbox.EventConsumption;
 import nl.overdracht.outbox.OutboxEvent;
 import nl.overdracht.outbox.ProcessedEvents;
-import nl.overdracht.platform.BackgroundWork;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
-import org.jboss.logging.Logger;
 
 /**
  * Turns what happens to dossiers into notifications queued for the schools concerned that have an
@@ -32,10 +30,6 @@ import org.jboss.logging.Logger;
 public class WebhookEvents {
 
     static final String CONSUMER = "webhooks";
-
-    private static final Logger LOG = Logger.getLogger(WebhookEvents.class);
-    private static final Duration RETRY_MIN = Duration.ofMillis(200);
-    private static final Duration RETRY_MAX = Duration.ofSeconds(5);
 
     @Inject
     Pool pool;
@@ -53,21 +47,11 @@ public class WebhookEvents {
     Clock clock;
 
     @Inject
-    BackgroundWork work;
+    EventConsumption consumption;
 
     @Incoming("dossier-events-webhooks")
     public Uni<Void> consume(String record) {
-        return work.handling(() -> OutboxEvent.parse(record).map(this::untilHandled)
-                .orElseGet(() -> Uni.createFrom().voidItem()));
-    }
-
-    /** As the notification consumer does: tries again, backing off, while the service runs (see there why). */
-    private Uni<Void> untilHandled(OutboxEvent event) {
-        return handle(event).replaceWithVoid()
-                .onFailure(failure -> !work.stopping()).invoke(failure -> LOG.warnf(
-                        "Queueing webhooks for event %s failed (%s); trying again", event.eventId(),
-                        failure.getClass().getSimpleName()))
-                .onFailure(failure -> !work.stopping()).retry().withBackOff(RETRY_MIN, RETRY_MAX).indefinitely();
+        return consumption.untilHandled(record, "Queueing webhooks for event", this::handle);
     }
 
     /** Applies one event; answers how many notifications it queued (none for a redelivery or an event no school is pushed). */
