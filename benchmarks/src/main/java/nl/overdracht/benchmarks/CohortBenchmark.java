@@ -27,6 +27,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -224,7 +225,7 @@ public final class CohortBenchmark {
     }
 
     private void mix() {
-        Map<String, long[]> kinds = new java.util.TreeMap<>();
+        Map<String, long[]> kinds = new TreeMap<>();
         for (int i = 0; i < Math.min(n, MIX); i++) {
             Dossier dossier = dossier(i);
             kinds.computeIfAbsent(dossier.kind(), k -> new long[2])[1] = dossier.bytes().length;
