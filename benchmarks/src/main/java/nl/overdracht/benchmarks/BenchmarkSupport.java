@@ -9,6 +9,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -79,6 +80,24 @@ final class BenchmarkSupport {
             if (sum % 11 < 10) {
                 out.add(eight + sum % 11);
             }
+        }
+        return out;
+    }
+
+    /**
+     * {@code count} distinct rijksregisternummers that pass the mod-97 test, of pupils born in March 2015
+     * (the date is digits 3 to 6: {@code 1503DD}); at most 28 × 997.
+     */
+    static List<String> rijksregisternummers(int count) {
+        List<String> out = new ArrayList<>(count);
+        for (int day = 1; day <= 28 && out.size() < count; day++) {
+            for (int serial = 1; serial <= 997 && out.size() < count; serial++) {
+                String nine = String.format(Locale.ROOT, "1503%02d%03d", day, serial);
+                out.add(nine + String.format(Locale.ROOT, "%02d", 97 - Long.parseLong("2" + nine) % 97));
+            }
+        }
+        if (out.size() < count) {
+            throw new IllegalArgumentException("at most " + out.size() + " rijksregisternummers, not " + count);
         }
         return out;
     }

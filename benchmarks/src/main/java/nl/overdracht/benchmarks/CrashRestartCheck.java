@@ -216,16 +216,9 @@ public final class CrashRestartCheck {
 
     /** Starts the service as deploy/run-local.sh does, on the kept data directory; answers once it is ready. */
     private ServiceProcess start(int round) throws Exception {
-        Map<String, String> settings = new LinkedHashMap<>();
-        settings.put("overdracht.embedded.postgres-port", Integer.toString(postgresPort));
-        settings.put("quarkus.http.port", Integer.toString(httpPort));
-        settings.put("quarkus.management.port", Integer.toString(managementPort));
-        settings.put("overdracht.lifecycle.objection-window-override", "PT0S");
-        settings.put("quarkus.log.category.\"nl.overdracht.platform.ProblemMapper\".level", "ERROR");
         Path log = dataDir.resolveSibling(dataDir.getFileName() + "-service-" + round + ".log");
         Files.deleteIfExists(log);
-        return ServiceProcess.start(jar, settings, Map.of("OVERDRACHT_EMBEDDED_DATA_DIR", dataDir.toString()), log,
-                managementPort);
+        return ServiceProcess.embedded(jar, dataDir, postgresPort, httpPort, managementPort, log);
     }
 
     /** Submits every dossier (a retry with the same Idempotency-Key answers the first answer); keeps their ids. */

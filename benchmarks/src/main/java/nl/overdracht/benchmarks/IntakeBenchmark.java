@@ -41,6 +41,11 @@ import nl.overdracht.profile.SampleDossiers;
  *      --key DATA/keys/jwt-signing-key.pem --pg postgresql://overdracht_owner@127.0.0.1:PORT/overdracht \
  *      [--clients 32] [--count 4000] [--warmup 20000]
  * </pre>
+ *
+ * <p>With {@code --rate R} it runs open loop instead ({@link OpenLoopIntake}): {@code --duration SECONDS}
+ * (default 30) of {@code --size BYTES} dossiers (default 20000) sent at R per second whatever the
+ * answers, each latency from its intended send time; p50, p90, p99, p99.9 and max, requests sent,
+ * answered 201 and failed, and the rate achieved. No raw-insert comparison in that mode.
  */
 public final class IntakeBenchmark {
 
@@ -69,38 +74,56 @@ public final class IntakeBenchmark {
     }
 
     public static void main(String[] args) throws Exception {
-        String url = "http://localhost:8080";
-        Path key = null;
-        String pg = null;
-        int clients = 32;
-        int count = 4000;
-        int warmup = 20000;
-        for (int i = 0; i + 1 < args.length; i += 2) {
-            switch (args[i]) {
-                case "--url" -> url = args[i + 1];
-                case "--key" -> key = Path.of(args[i + 1]);
-                case "--pg" -> pg = args[i + 1];
-                case "--clients" -> clients = Integer.parseInt(args[i + 1]);
-                case "--count" -> count = Integer.parseInt(args[i + 1]);
-                case "--warmup" -> warmup = Integer.parseInt(args[i + 1]);
-                default -> throw new IllegalArgumentException("unknown option " + args[i]);
-            }
-        }
+        Arguments given = new Arguments(args, "--url", "--key", "--pg", "--clients", "--count", "--warmup", "--rate",
+                "--duration", "--size");
+        String url = given.text("--url", "http://localhost:8080");
+        String key = given.text("--key", null);
+        String pg = given.text("--pg", null);
+        int clients = given.integer("--clients", 32);
         if (key == null || pg == null) {
             throw new IllegalArgumentException("--key and --pg are required");
         }
-        PrivateKey signingKey = DevSigningKey.readPrivateKey(key);
+        PrivateKey signingKey = DevSigningKey.readPrivateKey(Path.of(key));
         String token = MintToken.mint(MintToken.Request.forSchool(SampleDossiers.OSO_SENDER, "sending-school"), signingKey);
+        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(Duration.ofSeconds(5)).build();
+        BenchmarkSchools.register(http, url, signingKey, List.of(SampleDossiers.OSO_SENDER));
+        if (given.decimal("--rate", 0) > 0) {
+            openLoop(http, url, token, given, clients);
+        } else {
+            closedLoop(http, url, token, pg, clients, given.integer("--count", 4000), given.integer("--warmup", 20000));
+        }
+    }
 
+    /**
+     * The open-loop mode ({@code --rate R --duration SECONDS [--size BYTES] [--warmup N]}): a closed-loop
+     * warm-up of N requests (default 2000), then {@link OpenLoopIntake} at R requests/s.
+     */
+    private static void openLoop(HttpClient http, String url, String token, Arguments given, int clients)
+            throws InterruptedException {
+        byte[] dossier = SampleDossiers.osoOfSize(given.integer("--size", 20_000));
+        int warmup = given.integer("--warmup", 2000);
+        if (warmup > 0) {
+            run(http, url, token, dossier, clients, warmup);
+        }
+        OpenLoopIntake.Result result = OpenLoopIntake.run(http, url, token, dossier, given.decimal("--rate", 0),
+                Duration.ofMillis(Math.round(given.decimal("--duration", 30) * 1000)));
+        result.print();
+        if (!result.valid()) {
+            System.out.printf(Locale.ROOT, "INVALID RUN: %d of %d requests did not answer 201; the figures above do "
+                    + "not count%n", result.sent() - result.created(), result.sent());
+            System.exit(1);
+        }
+    }
+
+    private static void closedLoop(HttpClient http, String url, String token, String pg, int clients, int count,
+            int warmup) throws Exception {
         Vertx vertx = Vertx.vertx();
         Pool pool = PgBuilder.pool().with(new PoolOptions().setMaxSize(clients))
                 .connectingTo(PgConnectOptions.fromUri(pg)).using(vertx).build();
         pool.query("CREATE TABLE IF NOT EXISTS bench_raw_insert (id UUID PRIMARY KEY, body BYTEA NOT NULL)")
                 .execute().toCompletionStage().toCompletableFuture().get();
 
-        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(Duration.ofSeconds(5)).build();
-        BenchmarkSchools.register(http, url, signingKey, List.of(SampleDossiers.OSO_SENDER));
         List<Result> results = new ArrayList<>();
         for (int size : new int[] {20_000, 175_000}) {
             byte[] dossier = SampleDossiers.osoOfSize(size);

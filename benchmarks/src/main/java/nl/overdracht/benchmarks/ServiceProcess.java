@@ -8,6 +8,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -52,6 +53,22 @@ final class ServiceProcess {
         ServiceProcess service = new ServiceProcess(process, log, managementPort);
         service.awaitReady();
         return service;
+    }
+
+    /**
+     * Starts {@code jar} as {@code deploy/run-local.sh} does, embedded PostgreSQL and Kafka with their data
+     * in {@code dataDir} (kept), on the given ports, with the objection window set to zero; answers once
+     * it is ready.
+     */
+    static ServiceProcess embedded(Path jar, Path dataDir, int postgresPort, int httpPort, int managementPort, Path log)
+            throws IOException, InterruptedException {
+        Map<String, String> settings = new LinkedHashMap<>();
+        settings.put("overdracht.embedded.postgres-port", Integer.toString(postgresPort));
+        settings.put("quarkus.http.port", Integer.toString(httpPort));
+        settings.put("quarkus.management.port", Integer.toString(managementPort));
+        settings.put("overdracht.lifecycle.objection-window-override", "PT0S");
+        settings.put("quarkus.log.category.\"nl.overdracht.platform.ProblemMapper\".level", "ERROR");
+        return start(jar, settings, Map.of("OVERDRACHT_EMBEDDED_DATA_DIR", dataDir.toString()), log, managementPort);
     }
 
     long pid() {

@@ -1,39 +1,30 @@
 package nl.overdracht.benchmarks;
 
 import java.io.IOException;
-import java.math.BigInteger;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.security.KeyPair;
-import java.security.KeyPairGenerator;
 import java.security.PrivateKey;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Base64;
-import java.util.Date;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.function.IntFunction;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import nl.overdracht.embedded.MintToken;
 import nl.overdracht.profile.SampleDossiers;
-import org.bouncycastle.asn1.x500.X500Name;
-import org.bouncycastle.asn1.x509.Extension;
-import org.bouncycastle.asn1.x509.KeyUsage;
-import org.bouncycastle.cert.X509CertificateHolder;
-import org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder;
-import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 
 /**
  * The schools' side of the API as the crash check and the fault suite drive it: {@code schools}
  * sending schools ({@code 00CS00}, …) that submit OSO dossiers with an {@code Idempotency-Key}, and as
  * many receiving schools ({@code 00CR00}, …) with a certificate that enrol the pupils; pupil
- * {@code i} goes from sending school {@code i % schools} to receiving school {@code i % schools}.
+ * {@code i} goes from sending school {@code i % schools} to receiving school {@code i % schools}. The
+ * receiving schools also list, download and acknowledge their deliveries (the cohort benchmark).
  *
  * <p>A request is sent as it is; with a {@link Retry} it is sent again, unchanged (the same
  * {@code Idempotency-Key}), after a connection error, a timeout, a 5xx or a 429, until the retry's
@@ -101,8 +92,14 @@ final class TransferClient {
         }
     }
 
-    /** Registers every school as an operator of {@code region}, the receiving ones with a certificate. */
+    /** Registers every school as an operator of {@code region}, the receiving ones with an RSA certificate. */
     void registerSchools(PrivateKey key, String region) throws IOException, InterruptedException {
+        registerSchools(key, region, i -> SchoolKey.rsa(receivingSchool(i)));
+    }
+
+    /** Registers every school as an operator of {@code region}, receiving school {@code i} with {@code keys}' certificate. */
+    void registerSchools(PrivateKey key, String region, IntFunction<SchoolKey> keys)
+            throws IOException, InterruptedException {
         String operator = MintToken.mint(MintToken.Request.forRegion(region, "operator"), key);
         for (int i = 0; i < schools; i++) {
             post(operator, "/api/v1/registry/schools", "application/json", "{\"id\":\"" + sendingSchool(i)
@@ -110,7 +107,7 @@ final class TransferClient {
             post(operator, "/api/v1/registry/schools", "application/json", "{\"id\":\"" + receivingSchool(i)
                     + "\",\"name\":\"Ontvangende school " + i + "\",\"acceptedProfiles\":" + PROFILES + "}");
             post(operator, "/api/v1/registry/schools/" + receivingSchool(i) + "/certificates", "application/x-pem-file",
-                    certificate(receivingSchool(i)));
+                    keys.apply(i).pem());
         }
     }
 
@@ -118,24 +115,77 @@ final class TransferClient {
     HttpRequest submission(int i, String pupil, String idempotencyKey) {
         String dossier = SampleDossiers.oso("POVO").replace("<bsn>" + SampleDossiers.FICTIONAL_BSN + "</bsn>",
                 "<bsn>" + pupil + "</bsn>");
+        return submission(i, sentBy(i, dossier).getBytes(StandardCharsets.UTF_8), "application/xml", idempotencyKey);
+    }
+
+    /** {@code dossier} as pupil {@code i}'s sending school sends it: its own school filled in. */
+    String sentBy(int i, String dossier) {
+        return SampleDossiers.sentBy(dossier, sendingSchool(i % schools));
+    }
+
+    /** Exactly {@code dossier}, of {@code mediaType}, from pupil {@code i}'s sending school, under {@code idempotencyKey}. */
+    HttpRequest submission(int i, byte[] dossier, String mediaType, String idempotencyKey) {
         return HttpRequest.newBuilder(URI.create(api + "/api/v1/dossiers"))
                 .header("Authorization", "Bearer " + sendingTokens[i % schools])
-                .header("Content-Type", "application/xml")
+                .header("Content-Type", mediaType)
                 .header("Idempotency-Key", idempotencyKey)
                 .timeout(requestTimeout)
-                .POST(HttpRequest.BodyPublishers.ofString(SampleDossiers.sentBy(dossier, sendingSchool(i % schools))))
+                .POST(HttpRequest.BodyPublishers.ofByteArray(dossier))
                 .build();
     }
 
-    /** Pupil {@code i}'s enrolment at its receiving school. */
+    /** Pupil {@code i}'s enrolment at its receiving school, by BSN. */
     HttpRequest enrolment(int i, String pupil) {
+        return enrolment(i, "BSN", pupil);
+    }
+
+    /** Pupil {@code i}'s enrolment at its receiving school, by a pupil id of {@code kind} (BSN, RIJKSREGISTERNUMMER, …). */
+    HttpRequest enrolment(int i, String kind, String pupil) {
         return HttpRequest.newBuilder(URI.create(api + "/api/v1/enrolments"))
                 .header("Authorization", "Bearer " + receivingTokens[i % schools])
                 .header("Content-Type", "application/json")
                 .timeout(requestTimeout)
-                .POST(HttpRequest.BodyPublishers.ofString("{\"pupilIdKind\":\"BSN\",\"pupilId\":\"" + pupil
+                .POST(HttpRequest.BodyPublishers.ofString("{\"pupilIdKind\":\"" + kind + "\",\"pupilId\":\"" + pupil
                         + "\",\"enrolmentDate\":\"2025-08-25\"}"))
                 .build();
+    }
+
+    /** Receiving school {@code school}'s pending deliveries, up to 1000 (the API's largest page). */
+    HttpRequest pendingDeliveries(int school) {
+        return asReceiving(school, "/api/v1/deliveries?state=pending&limit=1000").GET().build();
+    }
+
+    /** Receiving school {@code school}'s download of delivery {@code id}'s package; send it with {@link #bytes}. */
+    HttpRequest download(int school, String id) {
+        return asReceiving(school, "/api/v1/deliveries/" + id).GET().build();
+    }
+
+    /** Receiving school {@code school}'s acknowledgement of delivery {@code id}, naming its content's SHA-256. */
+    HttpRequest acknowledgement(int school, String id, String contentSha256) {
+        return asReceiving(school, "/api/v1/deliveries/" + id + "/acknowledgement")
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"contentSha256\":\"" + contentSha256 + "\"}")).build();
+    }
+
+    /** Overdracht's signing certificate, as receiving school 0 reads it: a JSON view with the PEM. */
+    HttpRequest signingCertificate() {
+        return asReceiving(0, "/api/v1/signing-certificate").GET().build();
+    }
+
+    /** The body of a 200 answer to {@code request}; any other answer or no answer is an exception naming it. */
+    byte[] bytes(HttpRequest request) throws IOException, InterruptedException {
+        HttpResponse<byte[]> response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
+        if (response.statusCode() != 200) {
+            throw new IllegalStateException(request.method() + " " + request.uri().getPath() + " answered "
+                    + response.statusCode() + " " + new String(response.body(), StandardCharsets.UTF_8));
+        }
+        return response.body();
+    }
+
+    private HttpRequest.Builder asReceiving(int school, String path) {
+        return HttpRequest.newBuilder(URI.create(api + path))
+                .header("Authorization", "Bearer " + receivingTokens[school % schools])
+                .timeout(requestTimeout);
     }
 
     /** Sends {@code request}, again as {@code retry} allows while the answer may change. */
@@ -189,27 +239,6 @@ final class TransferClient {
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
         if (response.statusCode() != 201) {
             throw new IllegalStateException("POST " + path + " answered " + response.statusCode() + " " + response.body());
-        }
-    }
-
-    /** A receiving school's self-signed certificate (RSA 2048, keyEncipherment), PEM; the key is thrown away. */
-    private static String certificate(String school) {
-        try {
-            KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
-            generator.initialize(2048);
-            KeyPair pair = generator.generateKeyPair();
-            X500Name name = new X500Name("CN=" + school);
-            Instant now = Instant.now();
-            JcaX509v3CertificateBuilder builder = new JcaX509v3CertificateBuilder(name,
-                    BigInteger.valueOf(now.toEpochMilli()), Date.from(now.minus(Duration.ofHours(1))),
-                    Date.from(now.plus(Duration.ofDays(365))), name, pair.getPublic());
-            builder.addExtension(Extension.keyUsage, true, new KeyUsage(KeyUsage.keyEncipherment));
-            X509CertificateHolder holder = builder.build(new JcaContentSignerBuilder("SHA256withRSA")
-                    .build(pair.getPrivate()));
-            return "-----BEGIN CERTIFICATE-----\n" + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII))
-                    .encodeToString(holder.getEncoded()) + "\n-----END CERTIFICATE-----\n";
-        } catch (Exception e) {
-            throw new IllegalStateException("could not make a certificate for " + school, e);
         }
     }
 }
