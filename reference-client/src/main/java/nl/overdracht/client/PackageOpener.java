@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.PrivateKey;
+import java.security.Provider;
 import java.security.cert.X509Certificate;
 import java.util.Base64;
 import java.util.Collection;
@@ -23,10 +24,13 @@ import org.bouncycastle.cms.RecipientInformation;
 import org.bouncycastle.cms.RecipientInformationStore;
 import org.bouncycastle.cms.SignerInformation;
 import org.bouncycastle.cms.jcajce.JcaSimpleSignerInfoVerifierBuilder;
+import org.bouncycastle.cms.jcajce.JceKeyAgreeAuthEnvelopedRecipient;
 import org.bouncycastle.cms.jcajce.JceKeyAgreeEnvelopedRecipient;
 import org.bouncycastle.cms.jcajce.JceKeyAgreeRecipientId;
+import org.bouncycastle.cms.jcajce.JceKeyTransAuthEnvelopedRecipient;
 import org.bouncycastle.cms.jcajce.JceKeyTransEnvelopedRecipient;
 import org.bouncycastle.cms.jcajce.JceKeyTransRecipientId;
+import org.bouncycastle.jce.provider.BouncyCastleProvider;
 import org.bouncycastle.operator.OperatorCreationException;
 
 /**
@@ -41,6 +45,12 @@ public final class PackageOpener {
     static final String FORMAT = "overdracht-delivery/1";
 
     private static final ObjectMapper JSON = new ObjectMapper();
+
+    /*
+     * Bouncy Castle's JCA provider: ECDH with the X9.63 key derivation Overdracht's EC packages use is not among the
+     * JDK's own algorithms. Named per operation, so the JDK's providers keep their order for everything else.
+     */
+    private static final Provider PROVIDER = new BouncyCastleProvider();
 
     private final PrivateKey schoolKey;
     private final X509Certificate schoolCertificate;
@@ -82,13 +92,19 @@ public final class PackageOpener {
     private byte[] decrypt(byte[] cms) throws RefusedPackage {
         try {
             ContentInfo info = ContentInfo.getInstance(cms);
-            RecipientInformationStore recipients = CMSObjectIdentifiers.authEnvelopedData.equals(info.getContentType())
+            boolean authenticated = CMSObjectIdentifiers.authEnvelopedData.equals(info.getContentType());
+            RecipientInformationStore recipients = authenticated
                     ? new CMSAuthEnvelopedData(info).getRecipientInfos()
                     : new CMSEnvelopedData(info).getRecipientInfos();
             RecipientInformation recipient = recipientOf(recipients);
-            Recipient key = recipient instanceof KeyAgreeRecipientInformation
-                    ? new JceKeyAgreeEnvelopedRecipient(schoolKey)
-                    : new JceKeyTransEnvelopedRecipient(schoolKey);
+            Recipient key;
+            if (recipient instanceof KeyAgreeRecipientInformation) {
+                key = (authenticated ? new JceKeyAgreeAuthEnvelopedRecipient(schoolKey)
+                        : new JceKeyAgreeEnvelopedRecipient(schoolKey)).setProvider(PROVIDER);
+            } else {
+                key = (authenticated ? new JceKeyTransAuthEnvelopedRecipient(schoolKey)
+                        : new JceKeyTransEnvelopedRecipient(schoolKey)).setProvider(PROVIDER);
+            }
             return recipient.getContent(key);
         } catch (CMSException | IllegalArgumentException e) {
             throw new RefusedPackage("the package does not decrypt with the school's key (" + e.getMessage() + ")", e);
@@ -120,7 +136,7 @@ public final class PackageOpener {
                 throw new RefusedPackage("the package is not signed by Overdracht's certificate "
                         + overdrachtCertificate.getSubjectX500Principal().getName());
             }
-            if (!signer.verify(new JcaSimpleSignerInfoVerifierBuilder().build(overdrachtCertificate))) {
+            if (!signer.verify(new JcaSimpleSignerInfoVerifierBuilder().setProvider(PROVIDER).build(overdrachtCertificate))) {
                 throw new RefusedPackage("Overdracht's signature on the package does not verify");
             }
             return (byte[]) signed.getSignedContent().getContent();

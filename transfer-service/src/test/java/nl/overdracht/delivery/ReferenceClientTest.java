@@ -14,6 +14,9 @@ import java.io.StringWriter;
 import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -45,6 +48,9 @@ class ReferenceClientTest {
 
     @Inject
     SigningIdentity overdracht;
+
+    @Inject
+    Clock clock;
 
     @TestHTTPResource("/")
     URL service;
@@ -108,6 +114,31 @@ class ReferenceClientTest {
         assertThat(acknowledged.exitCode()).as(acknowledged.err()).isZero();
         assertThat(acknowledged.json().path("state").asText()).isEqualTo("ACKNOWLEDGED");
         assertThat(fixtures.state(id)).isEqualTo("ACKNOWLEDGED");
+    }
+
+    @Test
+    void an_ec_school_s_auth_enveloped_package_is_fetched_and_acknowledged() throws Exception {
+        // Given a school with an EC P-256 certificate that takes AuthEnvelopedData (AES-256-GCM)
+        String id = TestSchools.dutch();
+        DeliveryFixtures.register(REGION, id, true);
+        Instant now = clock.instant();
+        TestCertificates.Issued certificate = TestCertificates.ec("CN=Receiving school " + id, "secp256r1")
+                .validity(now.minus(Duration.ofDays(1)), now.plus(Duration.ofDays(365))).issue();
+        DeliveryFixtures.upload(REGION, id, certificate.certificate());
+        certificate.writePem(dir, "school");
+        TestCertificates.writePemObject(dir.resolve("overdracht-cert.pem"), overdracht.certificate());
+        DeliveryFixtures.Submitted dossier = fixtures.released(DeliveryFixtures.submitOso(id));
+        fixtures.awaitState(dossier.id(), "DELIVERABLE");
+        String token = Tokens.school(id, Roles.RECEIVING_SCHOOL);
+
+        Run fetched = run(token, "fetch", dossier.id().toString(), "--key", dir.resolve("school-key.pem").toString(),
+                "--certificate", dir.resolve("school-cert.pem").toString(),
+                "--signer", dir.resolve("overdracht-cert.pem").toString(), "--out", dir.resolve("received.xml").toString());
+        Run acknowledged = run(token, "ack", dossier.id().toString(), "--file", dir.resolve("received.xml").toString());
+
+        assertThat(fetched.exitCode()).as(fetched.err()).isZero();
+        assertThat(Files.readAllBytes(dir.resolve("received.xml"))).isEqualTo(dossier.body());
+        assertThat(acknowledged.json().path("state").asText()).isEqualTo("ACKNOWLEDGED");
     }
 
     @Test
