@@ -8,12 +8,17 @@ import java.io.PrintWriter;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.GeneralSecurityException;
 import java.security.KeyFactory;
 import java.security.PrivateKey;
+import java.security.cert.CertificateException;
 import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
 import java.security.spec.PKCS8EncodedKeySpec;
 import java.util.Base64;
+import java.util.HexFormat;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.Callable;
@@ -99,7 +104,7 @@ public final class OverdrachtClient {
 
         @Override
         public Integer call() throws IOException {
-            String name = file.getFileName().toString().toLowerCase(java.util.Locale.ROOT);
+            String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
             String mediaType = name.endsWith(".json") ? "application/json" : "application/xml";
             client.print(client.api().submit(Files.readAllBytes(file), mediaType, receivingSchool, idempotencyKey));
             return 0;
@@ -164,7 +169,7 @@ public final class OverdrachtClient {
                 throw new Refused("overdracht-client: delivery " + id + " refused: " + refused.getMessage());
             }
             Files.write(out, opened.content());
-            client.print(java.util.Map.of("written", out.toString(), "contentSha256", opened.contentSha256(),
+            client.print(Map.of("written", out.toString(), "contentSha256", opened.contentSha256(),
                     "manifest", opened.manifest()));
             return 0;
         }
@@ -187,7 +192,7 @@ public final class OverdrachtClient {
         @Override
         public Integer call() throws IOException {
             String hash = file.isPresent()
-                    ? java.util.HexFormat.of().formatHex(PackageOpener.sha256(Files.readAllBytes(file.get())))
+                    ? HexFormat.of().formatHex(PackageOpener.sha256(Files.readAllBytes(file.get())))
                     : sha256.orElseThrow(() -> new Refused("overdracht-client: ack needs --file or --sha256"));
             client.print(client.api().acknowledge(id, hash));
             return 0;
@@ -200,7 +205,7 @@ public final class OverdrachtClient {
         for (String algorithm : new String[] {"RSA", "EC"}) {
             try {
                 return KeyFactory.getInstance(algorithm).generatePrivate(spec);
-            } catch (java.security.GeneralSecurityException e) {
+            } catch (GeneralSecurityException e) {
                 // try the next algorithm
             }
         }
@@ -210,7 +215,7 @@ public final class OverdrachtClient {
     static X509Certificate certificate(Path pem) throws IOException {
         try (var in = Files.newInputStream(pem)) {
             return (X509Certificate) CertificateFactory.getInstance("X.509").generateCertificate(in);
-        } catch (java.security.cert.CertificateException e) {
+        } catch (CertificateException e) {
             throw new Refused("overdracht-client: " + pem + " is not an X.509 certificate (" + e.getMessage() + ")");
         }
     }

@@ -17,17 +17,16 @@ import org.eclipse.microprofile.health.HealthCheckResponse;
 
 /**
  * Whether each recurring round of this instance ({@link BackgroundRound}) still ends: DOWN in the
- * {@value #GROUP} health group ({@code /q/health/group/background}), naming the rounds that have not ended
+ * {@value BackgroundWork#HEALTH_GROUP} health group ({@code /q/health/group/background}), naming the rounds that have not ended
  * for {@link OperationsConfig#roundOverdueFactor()} of their intervals and at least
  * {@link OperationsConfig#roundOverdueMinimum()} (a hung query, a timer that stopped). A round that ended
  * in failure has ended: whether the relay publishes is its own check's business. Not a readiness check: a
  * stuck round does not stop the instance from taking requests. Names and seconds only.
  */
-@HealthGroup(BackgroundRoundsHealth.GROUP)
+@HealthGroup(BackgroundWork.HEALTH_GROUP)
 @ApplicationScoped
 public class BackgroundRoundsHealth implements HealthCheck {
 
-    static final String GROUP = "background";
     static final String NAME = "Background rounds";
 
     @Inject

@@ -12,11 +12,12 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import nl.overdracht.platform.BackgroundWork;
 import nl.overdracht.platform.DatabaseConfig;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 
 /**
- * The outbox relay's check in the {@value #GROUP} health group ({@code /q/health/group/background}):
+ * The outbox relay's check in the {@value BackgroundWork#HEALTH_GROUP} health group ({@code /q/health/group/background}):
  * DOWN, with the reason, when this instance's last relay round failed (the events stay in the
  * outbox, nothing reaches Kafka), or when the oldest unpublished event has waited longer than
  * {@link OutboxConfig#unpublishedMaxAge()} (whichever instance leads the relay is not publishing);
@@ -27,12 +28,9 @@ import org.eclipse.microprofile.health.HealthCheckResponse;
  * same data, UP ({@link OutboxRelayReadiness}). This group is for monitoring and alerts. The answer
  * holds times, ages, counts and a fixed phrase for the failure, never a setting or a message.
  */
-@HealthGroup(OutboxRelayHealth.GROUP)
+@HealthGroup(BackgroundWork.HEALTH_GROUP)
 @ApplicationScoped
 public class OutboxRelayHealth implements AsyncHealthCheck {
-
-    /** The health group of the service's own background work. */
-    static final String GROUP = "background";
 
     /** The check's name, here and in {@code /q/health/ready}. */
     static final String NAME = "Outbox relay";

@@ -5,6 +5,7 @@ import io.smallrye.health.api.HealthGroup;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import nl.overdracht.platform.BackgroundWork;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.Readiness;
 
@@ -20,7 +21,7 @@ import org.eclipse.microprofile.health.Readiness;
 public class OutboxRelayReadiness implements AsyncHealthCheck {
 
     @Inject
-    @HealthGroup(OutboxRelayHealth.GROUP)
+    @HealthGroup(BackgroundWork.HEALTH_GROUP)
     OutboxRelayHealth relay;
 
     @Override

@@ -42,6 +42,12 @@ import org.jboss.logging.Logger;
 @ApplicationScoped
 public class BackgroundWork {
 
+    /**
+     * The health group of the service's own background work ({@code /q/health/group/background}): for monitoring
+     * and alerts, not a probe, since none of it stops the service from taking requests.
+     */
+    public static final String HEALTH_GROUP = "background";
+
     private static final Logger LOG = Logger.getLogger(BackgroundWork.class);
 
     @Inject

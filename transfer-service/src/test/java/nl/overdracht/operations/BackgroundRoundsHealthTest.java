@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import nl.overdracht.platform.BackgroundRound;
+import nl.overdracht.platform.BackgroundWork;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 
@@ -31,7 +32,7 @@ class BackgroundRoundsHealthTest {
     Scheduler scheduler;
 
     @Inject
-    @HealthGroup(BackgroundRoundsHealth.GROUP)
+    @HealthGroup(BackgroundWork.HEALTH_GROUP)
     BackgroundRoundsHealth health;
 
     @TestHTTPResource(value = "health/group/background", management = true)
