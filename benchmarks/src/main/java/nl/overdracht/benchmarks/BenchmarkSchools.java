@@ -33,4 +33,18 @@ final class BenchmarkSchools {
             }
         }
     }
+
+    /** Uploads {@code certificate} as {@code school}'s (registered by {@link #register}) certificate. */
+    static void certify(HttpClient http, String api, PrivateKey key, String school, SchoolKey certificate)
+            throws IOException, InterruptedException {
+        String operator = MintToken.mint(MintToken.Request.forRegion(REGION, "operator"), key);
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(api + "/api/v1/registry/schools/"
+                        + school + "/certificates"))
+                .header("Authorization", "Bearer " + operator).header("Content-Type", "application/x-pem-file")
+                .POST(HttpRequest.BodyPublishers.ofString(certificate.pem())).build(), HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() != 201) {
+            throw new IllegalStateException("the certificate of " + school + " answered " + response.statusCode() + " "
+                    + response.body());
+        }
+    }
 }

@@ -6,6 +6,7 @@ import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.security.SecureRandom;
 import java.security.cert.X509Certificate;
+import java.security.spec.ECGenParameterSpec;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -31,9 +32,9 @@ import org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder;
 import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 
 /**
- * Throughput of {@link CmsPackager#signAndEncrypt} (RSA-3072 signer, RSA-3072 recipient) at about
- * 20 KB and 175 KB of dossier-like text, beside raw AES-256-GCM over the same bytes in the same
- * run, single-threaded and with more threads. Each cell: a warm-up, then a timed run counting
+ * Throughput of {@link CmsPackager#signAndEncrypt} (an RSA-3072 and an ECDSA P-256 signing identity in
+ * turn, RSA-3072 recipient) at about 20 KB and 175 KB of dossier-like text, beside raw AES-256-GCM over
+ * the same bytes in the same run, single-threaded and with more threads. Each cell: a warm-up, then a timed run counting
  * completed operations. A rough guide for capacity planning, not a statistical benchmark (use JMH
  * for that); other load on the machine shows in the figures.
  *
@@ -66,20 +67,28 @@ public final class CmsBenchmark {
             }
         }
 
-        KeyPair signerKeys = rsa3072();
-        SigningIdentity identity = new SigningIdentity(signerKeys.getPrivate(),
-                selfSigned(signerKeys, "CN=Benchmark signer", KeyUsage.digitalSignature));
         KeyPair schoolKeys = rsa3072();
         X509Certificate school = selfSigned(schoolKeys, "CN=Benchmark school", KeyUsage.keyEncipherment);
-        CmsPackager packager = new CmsPackager(identity);
-
         System.out.printf("CMS sign-then-encrypt benchmark: Java %s, %d available processors, warm-up %ds, run %ds%n",
                 System.getProperty("java.version"), Runtime.getRuntime().availableProcessors(),
                 warmup.toSeconds(), measure.toSeconds());
-        System.out.println("signer RSA-3072 SHA256withRSA; recipient RSA-3072 RSA-OAEP-SHA256");
-        System.out.println();
-        System.out.printf("%-9s %-40s %7s %12s %10s%n", "content", "operation", "threads", "ops/s", "MB/s");
+        KeyPair rsaSigner = rsa3072();
+        KeyPairGenerator ec = KeyPairGenerator.getInstance("EC");
+        ec.initialize(new ECGenParameterSpec("secp256r1"));
+        KeyPair ecSigner = ec.generateKeyPair();
+        for (KeyPair signerKeys : List.of(rsaSigner, ecSigner)) {
+            SigningIdentity identity = new SigningIdentity(signerKeys.getPrivate(),
+                    selfSigned(signerKeys, "CN=Benchmark signer", KeyUsage.digitalSignature));
+            System.out.println();
+            System.out.println("signer " + (identity.isEc() ? "ECDSA P-256" : "RSA-3072") + " "
+                    + identity.signatureAlgorithm() + "; recipient RSA-3072 RSA-OAEP-SHA256");
+            System.out.printf("%-9s %-40s %7s %12s %10s%n", "content", "operation", "threads", "ops/s", "MB/s");
+            measureAll(new CmsPackager(identity), identity, school, schoolKeys, threadCounts, warmup, measure);
+        }
+    }
 
+    private static void measureAll(CmsPackager packager, SigningIdentity identity, X509Certificate school,
+            KeyPair schoolKeys, int[] threadCounts, Duration warmup, Duration measure) throws Exception {
         for (int size : SIZES) {
             byte[] content = dossierText(size);
             for (ContentEncryption mode : ContentEncryption.values()) {
@@ -198,6 +207,7 @@ public final class CmsBenchmark {
                 keys.getPublic());
         builder.addExtension(Extension.keyUsage, true, new KeyUsage(keyUsage));
         return new JcaX509CertificateConverter().getCertificate(
-                builder.build(new JcaContentSignerBuilder("SHA256withRSA").build(keys.getPrivate())));
+                builder.build(new JcaContentSignerBuilder(keys.getPrivate().getAlgorithm().equals("EC") ? "SHA256withECDSA"
+                        : "SHA256withRSA").build(keys.getPrivate())));
     }
 }

@@ -29,7 +29,8 @@ import nl.overdracht.profile.SampleDossiers;
 
 /**
  * Intake throughput against a running Overdracht (the embedded run: PostgreSQL and Kafka real):
- * concurrent clients POST OSO dossiers of ~20 KB and ~175 KB and the benchmark reports
+ * concurrent clients POST OSO dossiers of ~20 KB and ~175 KB, each about another pupil ({@link DistinctPupils}),
+ * and the benchmark reports
  * dossiers/s, MB/s, p50 and p99. In the same run it inserts the same bytes into a scratch table of
  * the same PostgreSQL through the same driver (the Vert.x reactive client) at the same
  * concurrency, and prints the ratio of the two rates. {@code --pg} connects as the database's owner,
@@ -101,12 +102,13 @@ public final class IntakeBenchmark {
      */
     private static void openLoop(HttpClient http, String url, String token, Arguments given, int clients)
             throws InterruptedException {
-        byte[] dossier = SampleDossiers.osoOfSize(given.integer("--size", 20_000));
+        DistinctPupils dossiers = new DistinctPupils(SampleDossiers.osoOfSize(given.integer("--size", 20_000)),
+                20_000_000);
         int warmup = given.integer("--warmup", 2000);
         if (warmup > 0) {
-            run(http, url, token, dossier, clients, warmup);
+            run(http, url, token, dossiers, clients, warmup);
         }
-        OpenLoopIntake.Result result = OpenLoopIntake.run(http, url, token, dossier, given.decimal("--rate", 0),
+        OpenLoopIntake.Result result = OpenLoopIntake.run(http, url, token, dossiers, given.decimal("--rate", 0),
                 Duration.ofMillis(Math.round(given.decimal("--duration", 30) * 1000)));
         result.print();
         if (!result.valid()) {
@@ -127,11 +129,12 @@ public final class IntakeBenchmark {
         List<Result> results = new ArrayList<>();
         for (int size : new int[] {20_000, 175_000}) {
             byte[] dossier = SampleDossiers.osoOfSize(size);
+            DistinctPupils dossiers = new DistinctPupils(dossier, size > 100_000 ? 30_000_000 : 20_000_000);
             int n = size > 100_000 ? Math.max(200, count / 4) : count;
             // warm-up: the JIT compiles the crypto and parsing paths (AES-GCM, SHA-256 intrinsics) only
             // after thousands of calls; measured figures are the steady state after it
-            run(http, url, token, dossier, clients, size > 100_000 ? warmup / 4 : warmup);
-            results.add(run(http, url, token, dossier, clients, n));
+            run(http, url, token, dossiers, clients, size > 100_000 ? warmup / 4 : warmup);
+            results.add(run(http, url, token, dossiers, clients, n));
             results.add(rawInsert(pool, dossier, clients, n));
         }
         pool.query("DROP TABLE bench_raw_insert").execute().toCompletionStage().toCompletableFuture().get();
@@ -157,8 +160,9 @@ public final class IntakeBenchmark {
         }
     }
 
-    static Result run(HttpClient http, String url, String token, byte[] dossier, int clients, int count)
+    static Result run(HttpClient http, String url, String token, DistinctPupils dossiers, int clients, int count)
             throws InterruptedException {
+        byte[] dossier = dossiers.next();
         Semaphore inFlight = new Semaphore(clients);
         ConcurrentLinkedQueue<Long> latencies = new ConcurrentLinkedQueue<>();
         AtomicInteger failures = new AtomicInteger();
@@ -171,7 +175,7 @@ public final class IntakeBenchmark {
                     .header("Authorization", "Bearer " + token)
                     .header("Content-Type", "application/xml")
                     .timeout(Duration.ofSeconds(60))
-                    .POST(HttpRequest.BodyPublishers.ofByteArray(dossier)).build();
+                    .POST(HttpRequest.BodyPublishers.ofByteArray(i == 0 ? dossier : dossiers.next())).build();
             all.add(http.sendAsync(request, HttpResponse.BodyHandlers.discarding()).whenComplete((response, failure) -> {
                 latencies.add(System.nanoTime() - sent);
                 if (failure != null || response.statusCode() != 201) {

@@ -30,7 +30,9 @@ import nl.overdracht.embedded.MintToken;
 import nl.overdracht.profile.SampleDossiers;
 
 /**
- * Dossiers moved from enrolment to RELEASED per second, with the objection window set to zero.
+ * Dossiers moved from enrolment to RELEASED per second, with the objection window set to zero, and
+ * with {@code --packaging} on to DELIVERABLE: the receiving schools then have certificates (EC P-256
+ * and RSA-2048 in turn), so each released dossier is packaged at once.
  *
  * <p>Starts the packaged service ({@code transfer-service/target/quarkus-app/quarkus-run.jar}) on
  * its own embedded PostgreSQL and Kafka in a fresh data directory, with
@@ -44,7 +46,8 @@ import nl.overdracht.profile.SampleDossiers;
  *
  * <p>Arguments: {@code --n N} (default 20000), {@code --clients N} requests in flight (default 16),
  * {@code --jar PATH}, {@code --data-dir PATH} (default {@code benchmarks/target/lifecycle-data},
- * wiped at start), {@code --timer-interval DURATION} (default the service's, 1s).
+ * wiped at start), {@code --timer-interval DURATION} (default the service's, 1s), {@code --packaging}
+ * (no value).
  */
 public final class LifecycleBenchmark {
 
@@ -52,14 +55,16 @@ public final class LifecycleBenchmark {
 
     private final int n;
     private final int clients;
+    private final boolean packaging;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
     private final String[] sendingTokens = new String[SCHOOLS];
     private final String[] receivingTokens = new String[SCHOOLS];
     private String api;
 
-    private LifecycleBenchmark(int n, int clients) {
+    private LifecycleBenchmark(int n, int clients, boolean packaging) {
         this.n = n;
         this.clients = clients;
+        this.packaging = packaging;
     }
 
     public static void main(String[] args) throws Exception {
@@ -68,7 +73,16 @@ public final class LifecycleBenchmark {
         Path jar = Path.of("transfer-service/target/quarkus-app/quarkus-run.jar");
         Path dataDir = Path.of("benchmarks/target/lifecycle-data");
         String timerInterval = null;
-        for (int i = 0; i + 1 < args.length; i += 2) {
+        boolean packaging = false;
+        for (int i = 0; i < args.length; i += 2) {
+            if (args[i].equals("--packaging")) {
+                packaging = true;
+                i--;
+                continue;
+            }
+            if (i + 1 >= args.length) {
+                throw new IllegalArgumentException(args[i] + " needs a value");
+            }
             switch (args[i]) {
                 case "--n" -> n = Integer.parseInt(args[i + 1]);
                 case "--clients" -> clients = Integer.parseInt(args[i + 1]);
@@ -78,7 +92,7 @@ public final class LifecycleBenchmark {
                 default -> throw new IllegalArgumentException("unknown argument " + args[i]);
             }
         }
-        new LifecycleBenchmark(n, clients).run(jar.toAbsolutePath(), dataDir.toAbsolutePath(), timerInterval);
+        new LifecycleBenchmark(n, clients, packaging).run(jar.toAbsolutePath(), dataDir.toAbsolutePath(), timerInterval);
     }
 
     private void run(Path jar, Path dataDir, String timerInterval) throws Exception {
@@ -111,6 +125,12 @@ public final class LifecycleBenchmark {
             mintTokens(key);
             BenchmarkSchools.register(http, api, key, java.util.stream.IntStream.range(0, SCHOOLS)
                     .mapToObj(i -> List.of(sendingSchool(i), receivingSchool(i))).flatMap(List::stream).toList());
+            if (packaging) {
+                for (int i = 0; i < SCHOOLS; i++) {
+                    String school = receivingSchool(i);
+                    BenchmarkSchools.certify(http, api, key, school, i % 2 == 0 ? SchoolKey.ec(school) : SchoolKey.rsa(school));
+                }
+            }
             String jdbc = databaseUrl(postgresPort);
             measure(jdbc, timerInterval == null ? "1s" : timerInterval);
         } finally {
@@ -144,13 +164,18 @@ public final class LifecycleBenchmark {
                 throw new IllegalStateException(awaiting + " dossiers await enrolment, expected " + n);
             }
             AtomicReference<Double> lastReleased = new AtomicReference<>();
+            AtomicReference<Double> lastDeliverable = new AtomicReference<>();
             long start = System.nanoTime();
             CompletableFuture<Void> watcher = CompletableFuture.runAsync(() -> {
                 try (Connection poll = connect(jdbc)) {
-                    while (count(poll, "SELECT count(*) FROM dossier WHERE state = 'RELEASED'") < n) {
+                    while (count(poll, "SELECT count(*) FROM dossier WHERE state IN ('RELEASED', 'DELIVERABLE')") < n) {
                         Thread.sleep(50);
                     }
                     lastReleased.set(seconds(start));
+                    while (packaging && count(poll, "SELECT count(*) FROM dossier WHERE state = 'DELIVERABLE'") < n) {
+                        Thread.sleep(50);
+                    }
+                    lastDeliverable.set(seconds(start));
                 } catch (SQLException | InterruptedException e) {
                     throw new IllegalStateException(e);
                 }
@@ -169,6 +194,16 @@ public final class LifecycleBenchmark {
             System.out.printf(Locale.ROOT, "released    %6d dossiers    in %7.1f s  from the first enrolment: "
                     + "%.1f dossiers/s (enrolment to RELEASED), last one %.1f s after the last enrolment%n",
                     n, total, n / total, total - enrolSeconds);
+            if (packaging) {
+                double delivered = lastDeliverable.get();
+                System.out.printf(Locale.ROOT, "deliverable %6d dossiers    in %7.1f s  from the first enrolment: "
+                        + "%.1f dossiers/s (enrolment to DELIVERABLE, released and packaged), last one %.1f s after the "
+                        + "last enrolment%n", n, delivered, n / delivered, delivered - enrolSeconds);
+                long packages = count(db, "SELECT count(*) FROM delivery_package");
+                if (packages != n) {
+                    throw new IllegalStateException(packages + " delivery packages, expected " + n);
+                }
+            }
             long events = count(db, "SELECT count(*) FROM outbox_event WHERE payload->>'transition' = 'RELEASE'");
             long audited = count(db, "SELECT (SELECT count(*) FROM audit_pending WHERE action = 'DOSSIER_RELEASED') "
                     + "+ (SELECT count(*) FROM audit_entry WHERE action = 'DOSSIER_RELEASED')");

@@ -58,8 +58,13 @@ final class OpenLoopIntake {
     private OpenLoopIntake() {
     }
 
-    /** Sends {@code dossier} at {@code rate} per second for {@code duration}, then waits for every answer. */
-    static Result run(HttpClient http, String url, String token, byte[] dossier, double rate, Duration duration) {
+    /**
+     * Sends {@code dossiers}, each about another pupil, at {@code rate} per second for {@code duration}, then
+     * waits for every answer.
+     */
+    static Result run(HttpClient http, String url, String token, DistinctPupils dossiers, double rate,
+            Duration duration) {
+        byte[] dossier = dossiers.next();
         Histogram latencies = new ConcurrentHistogram(TimeUnit.MINUTES.toNanos(5), 3);
         AtomicInteger created = new AtomicInteger();
         AtomicInteger failed = new AtomicInteger();
@@ -70,6 +75,8 @@ final class OpenLoopIntake {
         long start = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(100);
         for (int i = 0; i < count; i++) {
             long intended = start + i * interval;
+            // made before its due time, so that making it never delays the send
+            byte[] body = i == 0 ? dossier : dossiers.next();
             for (long wait = intended - System.nanoTime(); wait > 0; wait = intended - System.nanoTime()) {
                 LockSupport.parkNanos(wait);
             }
@@ -77,7 +84,7 @@ final class OpenLoopIntake {
                     .header("Authorization", "Bearer " + token)
                     .header("Content-Type", "application/xml")
                     .timeout(REQUEST_TIMEOUT)
-                    .POST(HttpRequest.BodyPublishers.ofByteArray(dossier)).build();
+                    .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build();
             answers[i] = http.sendAsync(request, HttpResponse.BodyHandlers.discarding()).whenComplete((response, error) -> {
                 long now = System.nanoTime();
                 latencies.recordValue(Math.min(now - intended, latencies.getHighestTrackableValue()));

@@ -10,6 +10,7 @@ import java.security.GeneralSecurityException;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.security.SecureRandom;
+import java.security.spec.ECGenParameterSpec;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
@@ -29,7 +30,8 @@ import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 /**
  * The development secrets of the embedded run, created once in the key directory and kept: the
  * key-encryption key for dossiers at rest, the blind-index key for pupil ids, and Overdracht's own
- * signing key with a self-signed certificate. Every file is 0600 in a 0700 directory. A production
+ * signing key (ECDSA P-256; one made by an earlier version, RSA, is kept) with a self-signed certificate.
+ * Every file is 0600 in a 0700 directory. A production
  * deployment configures its own; the tests of the production build make a set like this one in a
  * directory of their own and configure the service with it.
  */
@@ -89,8 +91,9 @@ public final class DevServiceKeys {
 
     private static void writeSigningIdentity(Path keyFile, Path certificateFile) {
         try {
-            KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
-            generator.initialize(3072);
+            // ECDSA P-256: a signature costs a fraction of an RSA-3072 one, and openssl cms verifies it
+            KeyPairGenerator generator = KeyPairGenerator.getInstance("EC");
+            generator.initialize(new ECGenParameterSpec("secp256r1"));
             KeyPair pair = generator.generateKeyPair();
             X500Name name = new X500Name("CN=Overdracht embedded development signing key,O=Overdracht");
             Instant now = Instant.now();
@@ -100,7 +103,7 @@ public final class DevServiceKeys {
             builder.addExtension(Extension.basicConstraints, true, new BasicConstraints(false));
             builder.addExtension(Extension.keyUsage, true,
                     new KeyUsage(KeyUsage.digitalSignature | KeyUsage.nonRepudiation));
-            X509CertificateHolder holder = builder.build(new JcaContentSignerBuilder("SHA256withRSA")
+            X509CertificateHolder holder = builder.build(new JcaContentSignerBuilder("SHA256withECDSA")
                     .build(pair.getPrivate()));
             StringWriter certificatePem = new StringWriter();
             try (JcaPEMWriter writer = new JcaPEMWriter(certificatePem)) {

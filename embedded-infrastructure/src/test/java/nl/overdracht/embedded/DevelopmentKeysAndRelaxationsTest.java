@@ -8,6 +8,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.security.cert.CertificateFactory;
+import java.security.cert.X509Certificate;
+import java.security.interfaces.ECPublicKey;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -36,6 +39,28 @@ class DevelopmentKeysAndRelaxationsTest {
         }
         try (var left = Files.list(keys)) {
             assertTrue(left.noneMatch(file -> file.getFileName().toString().endsWith(".tmp")), "no temporary files left");
+        }
+    }
+
+    @Test
+    void a_new_signing_identity_is_ecdsa_p256_and_an_existing_one_is_kept() throws Exception {
+        Path keys = directory.resolve("keys");
+        Map<String, String> settings = DevServiceKeys.signingSettings(keys);
+        X509Certificate certificate = certificate(Path.of(settings.get("overdracht.signing.certificate")));
+
+        assertEquals("EC", certificate.getPublicKey().getAlgorithm());
+        assertEquals(256, ((ECPublicKey) certificate.getPublicKey()).getParams().getCurve().getField().getFieldSize());
+        assertEquals("SHA256withECDSA", certificate.getSigAlgName());
+        String made = Files.readString(keys.resolve(DevServiceKeys.SIGNING_KEY_FILE));
+
+        DevServiceKeys.signingSettings(keys);
+
+        assertEquals(made, Files.readString(keys.resolve(DevServiceKeys.SIGNING_KEY_FILE)), "made once, then kept");
+    }
+
+    private static X509Certificate certificate(Path pem) throws Exception {
+        try (var in = Files.newInputStream(pem)) {
+            return (X509Certificate) CertificateFactory.getInstance("X.509").generateCertificate(in);
         }
     }
 

@@ -20,7 +20,12 @@ public record SigningIdentity(PrivateKey privateKey, X509Certificate certificate
 
     /** The JCA signature algorithm for this key. */
     public String signatureAlgorithm() {
-        return "EC".equals(privateKey.getAlgorithm()) ? "SHA256withECDSA" : "SHA256withRSA";
+        return isEc() ? "SHA256withECDSA" : "SHA256withRSA";
+    }
+
+    /** Whether the key is an elliptic-curve (ECDSA) one; otherwise it is RSA. */
+    public boolean isEc() {
+        return "EC".equals(privateKey.getAlgorithm());
     }
 
     /**

@@ -38,6 +38,8 @@ public class DeliveryWorker implements RegistryListener {
     static final String CONSUMER = "delivery";
     private static final AuditActor WORKER = AuditActor.system("delivery-worker");
     private static final Logger LOG = Logger.getLogger(DeliveryWorker.class);
+    /** Dossiers a round packages at the same time, as many as the consumers of {@code dossier-events}. */
+    private static final int PARALLEL_REFRESHES = 4;
 
     @Inject
     Pool pool;
@@ -123,13 +125,14 @@ public class DeliveryWorker implements RegistryListener {
         if (ids.isEmpty()) {
             return Uni.createFrom().item(0);
         }
+        // distinct dossiers, each locked by its own transaction: packaged side by side, a few at a time
         return Multi.createFrom().iterable(ids)
-                .onItem().transformToUniAndConcatenate(id -> pool.withTransaction(tx -> packager.refresh(tx, id, WORKER))
+                .onItem().transformToUni(id -> pool.withTransaction(tx -> packager.refresh(tx, id, WORKER))
                         .onFailure().recoverWithItem(failure -> {
                             LOG.warnf("Packaging dossier %s failed (%s); retried on the next round", id,
                                     failure.getClass().getSimpleName());
                             return DeliveryPackager.Outcome.UNCHANGED;
-                        }))
+                        })).merge(PARALLEL_REFRESHES)
                 .filter(outcome -> outcome == DeliveryPackager.Outcome.PACKAGED
                         || outcome == DeliveryPackager.Outcome.REPACKAGED || outcome == DeliveryPackager.Outcome.WITHHELD)
                 .collect().asList()

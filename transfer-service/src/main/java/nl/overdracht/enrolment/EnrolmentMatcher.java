@@ -52,13 +52,19 @@ public class EnrolmentMatcher {
             String profileId, String profileVersion) {
     }
 
-    /** A new dossier, in {@code tx}: matched with the oldest waiting enrolment of its pupil, if any. */
-    public Uni<Void> matchNewDossier(SqlConnection tx, Candidate dossier, Instant now, AuditActor actor) {
-        return enrolments.lockPupil(tx, dossier.pupilIndex())
-                .flatMap(locked -> enrolments.lockWaitingOfPupil(tx, dossier.pupilIndex(), dossier.sendingSchool(),
-                        dossier.receivingSchool()))
-                .flatMap(waiting -> waiting.isEmpty() ? Uni.createFrom().voidItem()
-                        : decide(tx, dossier, waiting.get(), now, actor));
+    /**
+     * A new dossier, in {@code tx}: matched with the oldest waiting enrolment of its pupil, if any.
+     * Answers whether there was one, that is whether the dossier's row may have changed since its insert
+     * (matched, or left waiting beside a conflict).
+     */
+    public Uni<Boolean> matchNewDossier(SqlConnection tx, Candidate dossier, Instant now, AuditActor actor) {
+        // Not waiting for the lock's answer: the connection runs the lookup after it, in the same round trip.
+        return Uni.combine().all().unis(enrolments.lockPupil(tx, dossier.pupilIndex()),
+                        enrolments.lockWaitingOfPupil(tx, dossier.pupilIndex(), dossier.sendingSchool(),
+                                dossier.receivingSchool()))
+                .with((locked, waiting) -> waiting)
+                .flatMap(waiting -> waiting.isEmpty() ? Uni.createFrom().item(false)
+                        : decide(tx, dossier, waiting.get(), now, actor).replaceWith(true));
     }
 
     /** A new enrolment, in {@code tx}: matched with the newest waiting dossier of its pupil, if any. */

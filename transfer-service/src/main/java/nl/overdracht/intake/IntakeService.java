@@ -11,6 +11,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -146,7 +147,8 @@ public class IntakeService {
         InspectedDossier inspected = inspector.inspect(submission.mediaType(), submission.body());
         Optional<StatedSchools.Receiver> receiver = StatedSchools.check(inspected, school, submission.receivingSchool());
         UUID id = UUID.randomUUID();
-        Instant now = clock.instant();
+        // as PostgreSQL keeps it, so that the answer and a later read agree
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
         String profile = inspected.profile().id();
         String profileKey = profile + "@" + inspected.profile().version();
         SealedData content = cipher.seal(inspected.content(), new Aad(id, 1, profileKey));
@@ -169,18 +171,21 @@ public class IntakeService {
             AuditActor actor = AuditActor.of(submission.caller(), Roles.SENDING_SCHOOL);
             // The writes do not wait for each other: the connection pipelines them in this order, and
             // any failure rolls the whole transaction back.
+            TransferState.Step<TransferState.AwaitingEnrolment> accept = new TransferState.Submitted().accept();
             return pool.withTransaction(tx -> Uni.combine().all().unis(
                             admission.requireMaySend(tx, school),
                             prepared.receiver().map(to -> admission.requireKnown(tx, to.id(), to.pointer()))
                                     .orElseGet(() -> Uni.createFrom().voidItem()),
-                            transitions.accept(tx, dossier, new TransferState.Submitted().accept(), actor),
+                            transitions.accept(tx, dossier, accept, actor),
                             dossiers.insertRevision(tx, id, 1, prepared.content(), inspected.content().length,
                                     inspected.sectionsPresent(), now),
                             matcher.matchNewDossier(tx, new EnrolmentMatcher.Candidate(id, dossier.pupilIndex(),
                                     school, dossier.receivingSchool(), dossier.profileId(), dossier.profileVersion()),
                                     now, actor))
-                    .discardItems()
-                    .flatMap(done -> status(tx, id, school))
+                    .with((admitted, known, accepted, revision, matched) -> matched)
+                    // Unmatched, the row is what was inserted: no need to read it back.
+                    .flatMap(matched -> matched ? status(tx, id, school)
+                            : Uni.createFrom().item(DossierStatus.of(dossier.asInserted(accept.to()))))
                     .map(status -> status.withWarnings(inspected.warnings()))
                     .flatMap(status -> remember(tx, submission, school, requestHash, status))
                     .map(status -> new Outcome(status, false)));

@@ -55,6 +55,12 @@ public class DossierRepository {
     public record NewDossier(UUID id, String profileId, String profileVersion, String transferKind, String sendingSchool,
             String receivingSchool, byte[] pupilIndex, SealedData pupilId, byte[] contentSha256, Instant at,
             Instant expiresAt) {
+
+        /** The row {@link #insert} writes for this dossier in {@code state}. */
+        public Dossier asInserted(AwaitingEnrolment state) {
+            return new Dossier(id, profileId, profileVersion, transferKind, sendingSchool, receivingSchool, 1, state,
+                    contentSha256, pupilIndex, at, at, expiresAt, null, null, null);
+        }
     }
 
     /** What a carried-out change leaves on the row, for its event and audit entry. */

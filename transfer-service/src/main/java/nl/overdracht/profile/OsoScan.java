@@ -212,11 +212,15 @@ final class OsoScan {
         if (frame.name.equals(ATTACHMENT)) {
             char[] chars = xml.getTextCharacters();
             int end = xml.getTextStart() + xml.getTextLength();
+            int counted = 0;
             for (int i = xml.getTextStart(); i < end; i++) {
-                if (!Character.isWhitespace(chars[i])) {
-                    frame.attachmentChars++;
+                char c = chars[i];
+                // XML's own white space (its only kinds): the rest of the text counts
+                if (c != ' ' && c != '\n' && c != '\r' && c != '\t') {
+                    counted++;
                 }
             }
+            frame.attachmentChars += counted;
         }
     }
 

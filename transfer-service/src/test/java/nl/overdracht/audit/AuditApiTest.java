@@ -127,7 +127,7 @@ class AuditApiTest {
         auditor().when().get("/api/v1/audit/checkpoints")
                 .then().statusCode(200)
                 .body("checkpoints[0].size", greaterThan(0))
-                .body("checkpoints[0].algorithm", equalTo("SHA256withRSA"))
+                .body("checkpoints[0].algorithm", equalTo("SHA256withECDSA"))
                 .body("checkpoints[0].signature", notNullValue());
     }
 

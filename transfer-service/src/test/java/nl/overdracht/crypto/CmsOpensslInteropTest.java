@@ -26,6 +26,7 @@ class CmsOpensslInteropTest {
 
     private static OpenSsl openssl;
     private static TestCertificates.Issued overdracht;
+    private static TestCertificates.Issued overdrachtEc;
     private static TestCertificates.Issued rsaSchool;
     private static TestCertificates.Issued ecSchool;
 
@@ -33,6 +34,10 @@ class CmsOpensslInteropTest {
     static void keys() {
         openssl = OpenSsl.require();
         overdracht = TestCertificates.rsa("CN=Overdracht test signing key,O=Overdracht", 3072)
+                .keyUsage(org.bouncycastle.asn1.x509.KeyUsage.digitalSignature
+                        | org.bouncycastle.asn1.x509.KeyUsage.nonRepudiation)
+                .issue();
+        overdrachtEc = TestCertificates.ec("CN=Overdracht test signing key P-256,O=Overdracht", "secp256r1")
                 .keyUsage(org.bouncycastle.asn1.x509.KeyUsage.digitalSignature
                         | org.bouncycastle.asn1.x509.KeyUsage.nonRepudiation)
                 .issue();
@@ -61,6 +66,12 @@ class CmsOpensslInteropTest {
     }
 
     @Test
+    void opensslVerifiesAPackageSignedWithAnEcdsaP256Identity() throws Exception {
+        assertThat(opensslOpens(overdrachtEc, ContentEncryption.AES256_CBC, rsaSchool)).isEqualTo(CONTENT);
+        assertThat(opensslOpens(overdrachtEc, ContentEncryption.AES256_GCM, ecSchool)).isEqualTo(CONTENT);
+    }
+
+    @Test
     void packageMadeByOpensslOpensWithCmsPackages() throws Exception {
         // Given: OpenSSL signs (SHA-256, content attached) and encrypts with RSA-OAEP and AES-256-CBC
         overdracht.writePem(dir, "signer");
@@ -79,10 +90,15 @@ class CmsOpensslInteropTest {
     }
 
     private byte[] opensslOpens(ContentEncryption mode, TestCertificates.Issued school) throws Exception {
+        return opensslOpens(overdracht, mode, school);
+    }
+
+    private byte[] opensslOpens(TestCertificates.Issued signer, ContentEncryption mode, TestCertificates.Issued school)
+            throws Exception {
         // Given
-        overdracht.writePem(dir, "signer");
+        signer.writePem(dir, "signer");
         school.writePem(dir, "school");
-        byte[] pkg = new CmsPackager(overdracht.asSigningIdentity()).signAndEncrypt(CONTENT, school.certificate(), mode);
+        byte[] pkg = new CmsPackager(signer.asSigningIdentity()).signAndEncrypt(CONTENT, school.certificate(), mode);
         Files.write(dir.resolve("package.der"), pkg);
 
         // When: decrypt to the inner SignedData, then verify it against the self-signed signer as trust anchor

@@ -81,7 +81,7 @@ class PlatformTest {
         given().when().get(readiness)
                 .then().statusCode(200)
                 .body("status", equalTo("UP"))
-                .body("checks.name", hasItems("PostgreSQL", "Outbox relay"))
+                .body("checks.name", hasItems("PostgreSQL", "Outbox relay", "Crypto warm-up"))
                 .body("checks.name", not(hasItem("Kafka connection health check")))
                 .body("checks.name", not(hasItem("Reactive PostgreSQL connections health check")));
     }

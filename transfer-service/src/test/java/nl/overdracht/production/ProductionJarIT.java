@@ -114,7 +114,7 @@ class ProductionJarIT {
         Transfers.as(receiving, Roles.RECEIVING_SCHOOL).contentType(ContentType.JSON).body(Map.of("contentSha256", hash))
                 .when().post("/api/v1/deliveries/" + id + "/acknowledgement")
                 .then().statusCode(200).body("state", equalTo("ACKNOWLEDGED"))
-                .body("checkpoint.algorithm", equalTo("SHA256withRSA"));
+                .body("checkpoint.algorithm", equalTo("SHA256withECDSA"));
 
         // and the sending school is told, and reads who did what, and the audit chain verifies
         Transfers.await("the notification of the acknowledgement", () -> Optional.of(
@@ -218,7 +218,7 @@ class ProductionJarIT {
         JsonPath ready = Transfers.await("readiness UP", () -> Optional.of(given().when().get(service.readiness())
                 .then().extract()).filter(answer -> answer.statusCode() == 200).map(answer -> answer.jsonPath()));
 
-        assertThat(ready.getList("checks.name", String.class)).contains("Outbox relay", "PostgreSQL");
+        assertThat(ready.getList("checks.name", String.class)).contains("Outbox relay", "PostgreSQL", "Crypto warm-up");
         assertThat(ready.getList("checks.status", String.class)).containsOnly("UP");
         assertThat(ready.prettify()).doesNotContain(service.secrets());
     }

@@ -60,8 +60,10 @@ class ProductionJarKafkaRefusedIT {
                 .endsWith("; last error: authentication failed");
         assertThat(data).containsEntry("lastError", "authentication failed");
         assertThat(group.prettify()).doesNotContain(service.secrets());
-        // and readiness is UP (the service takes requests; their events wait), showing the relay's failure
-        JsonPath ready = given().when().get(service.readiness()).then().statusCode(200).extract().jsonPath();
+        // and readiness is UP (the service takes requests; their events wait; UP once the start's crypto
+        // warm-up is done), showing the relay's failure
+        JsonPath ready = Transfers.await("readiness UP", () -> Optional.of(given().when().get(service.readiness())
+                .then().extract()).filter(answer -> answer.statusCode() == 200).map(answer -> answer.jsonPath()));
         @SuppressWarnings("unchecked")
         Map<String, Object> shown = (Map<String, Object>) relay(ready).orElseThrow().get("data");
         assertThat(shown).containsEntry("lastError", "authentication failed").containsEntry("state", "FAILING");
