@@ -43,7 +43,8 @@ import nl.overdracht.profile.SampleDossiers;
  *      [--clients 32] [--count 4000] [--warmup 20000]
  * </pre>
  *
- * <p>With {@code --rate R} it runs open loop instead ({@link OpenLoopIntake}): {@code --duration SECONDS}
+ * <p>With {@code --rate R} it runs open loop instead ({@link OpenLoopIntake}), after the warm-up has left
+ * nothing for the service to publish or chain: {@code --duration SECONDS}
  * (default 30) of {@code --size BYTES} dossiers (default 20000) sent at R per second whatever the
  * answers, each latency from its intended send time; p50, p90, p99, p99.9 and max, requests sent,
  * answered 201 and failed, and the rate achieved. No raw-insert comparison in that mode.
@@ -90,7 +91,7 @@ public final class IntakeBenchmark {
                 .connectTimeout(Duration.ofSeconds(5)).build();
         BenchmarkSchools.register(http, url, signingKey, List.of(SampleDossiers.OSO_SENDER));
         if (given.decimal("--rate", 0) > 0) {
-            openLoop(http, url, token, given, clients);
+            openLoop(http, url, token, pg, given, clients);
         } else {
             closedLoop(http, url, token, pg, clients, given.integer("--count", 4000), given.integer("--warmup", 20000));
         }
@@ -100,13 +101,14 @@ public final class IntakeBenchmark {
      * The open-loop mode ({@code --rate R --duration SECONDS [--size BYTES] [--warmup N]}): a closed-loop
      * warm-up of N requests (default 2000), then {@link OpenLoopIntake} at R requests/s.
      */
-    private static void openLoop(HttpClient http, String url, String token, Arguments given, int clients)
-            throws InterruptedException {
+    private static void openLoop(HttpClient http, String url, String token, String pg, Arguments given, int clients)
+            throws Exception {
         DistinctPupils dossiers = new DistinctPupils(SampleDossiers.osoOfSize(given.integer("--size", 20_000)),
                 20_000_000);
         int warmup = given.integer("--warmup", 2000);
         if (warmup > 0) {
             run(http, url, token, dossiers, clients, warmup);
+            awaitBackgroundDone(pg);
         }
         OpenLoopIntake.Result result = OpenLoopIntake.run(http, url, token, dossiers, given.decimal("--rate", 0),
                 Duration.ofMillis(Math.round(given.decimal("--duration", 30) * 1000)));
@@ -115,6 +117,33 @@ public final class IntakeBenchmark {
             System.out.printf(Locale.ROOT, "INVALID RUN: %d of %d requests did not answer 201; the figures above do "
                     + "not count%n", result.sent() - result.created(), result.sent());
             System.exit(1);
+        }
+    }
+
+    /**
+     * Waits until the service has done the background work the warm-up left (its events published, its audit
+     * entries chained), so that the fixed-rate run measures that rate, not the warm-up's aftermath.
+     */
+    private static void awaitBackgroundDone(String pg) throws Exception {
+        Vertx vertx = Vertx.vertx();
+        Pool pool = PgBuilder.pool().connectingTo(PgConnectOptions.fromUri(pg)).using(vertx).build();
+        try {
+            long deadline = System.nanoTime() + Duration.ofMinutes(5).toNanos();
+            while (true) {
+                long left = pool.query("SELECT (SELECT count(*) FROM outbox_event WHERE published_at IS NULL) "
+                                + "+ (SELECT count(*) FROM audit_pending) AS left").execute()
+                        .toCompletionStage().toCompletableFuture().get().iterator().next().getLong("left");
+                if (left == 0) {
+                    return;
+                }
+                if (System.nanoTime() > deadline) {
+                    throw new IllegalStateException(left + " events or audit entries of the warm-up still wait after 5 min");
+                }
+                Thread.sleep(200);
+            }
+        } finally {
+            pool.close();
+            vertx.close();
         }
     }
 
