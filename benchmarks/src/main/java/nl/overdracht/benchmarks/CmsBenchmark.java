@@ -34,7 +34,8 @@ import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 /**
  * Throughput of {@link CmsPackager#signAndEncrypt} (an RSA-3072 and an ECDSA P-256 signing identity in
  * turn, RSA-3072 recipient) at about 20 KB and 175 KB of dossier-like text, beside raw AES-256-GCM over
- * the same bytes in the same run, single-threaded and with more threads. Each cell: a warm-up, then a timed run counting
+ * the same bytes in the same run, single-threaded and with more threads. Each cell: a warm-up, then a
+ * timed run counting
  * completed operations. A rough guide for capacity planning, not a statistical benchmark (use JMH
  * for that); other load on the machine shows in the figures.
  *

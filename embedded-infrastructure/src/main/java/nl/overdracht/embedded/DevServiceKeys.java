@@ -30,10 +30,10 @@ import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 /**
  * The development secrets of the embedded run, created once in the key directory and kept: the
  * key-encryption key for dossiers at rest, the blind-index key for pupil ids, and Overdracht's own
- * signing key (ECDSA P-256; one made by an earlier version, RSA, is kept) with a self-signed certificate.
- * Every file is 0600 in a 0700 directory. A production
- * deployment configures its own; the tests of the production build make a set like this one in a
- * directory of their own and configure the service with it.
+ * signing key (ECDSA P-256; an RSA one made by an earlier version is kept) with a self-signed
+ * certificate. Every file is 0600 in a 0700 directory. A production deployment configures its own;
+ * the tests of the production build make a set like this one in a directory of their own and
+ * configure the service with it.
  */
 public final class DevServiceKeys {
 

@@ -19,6 +19,7 @@ import nl.overdracht.outbox.ProcessedEvents;
 import nl.overdracht.platform.BackgroundRound;
 import nl.overdracht.platform.BackgroundWork;
 import nl.overdracht.registry.RegistryListener;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
 
@@ -38,8 +39,6 @@ public class DeliveryWorker implements RegistryListener {
     static final String CONSUMER = "delivery";
     private static final AuditActor WORKER = AuditActor.system("delivery-worker");
     private static final Logger LOG = Logger.getLogger(DeliveryWorker.class);
-    /** Dossiers a round packages at the same time, as many as the consumers of {@code dossier-events}. */
-    private static final int PARALLEL_REFRESHES = 4;
 
     @Inject
     Pool pool;
@@ -61,6 +60,10 @@ public class DeliveryWorker implements RegistryListener {
 
     /** Dossiers looked at per retry round or registry change ({@link DeliveryConfig#batchSize()}). */
     int batchSize;
+
+    /** Dossiers a round packages at the same time: as many as this instance's consumers of the RELEASE events. */
+    @ConfigProperty(name = "mp.messaging.incoming.dossier-events-delivery.concurrency", defaultValue = "1")
+    int parallelRefreshes;
 
     @Inject
     void configure(DeliveryConfig config) {
@@ -132,7 +135,7 @@ public class DeliveryWorker implements RegistryListener {
                             LOG.warnf("Packaging dossier %s failed (%s); retried on the next round", id,
                                     failure.getClass().getSimpleName());
                             return DeliveryPackager.Outcome.UNCHANGED;
-                        })).merge(PARALLEL_REFRESHES)
+                        })).merge(parallelRefreshes)
                 .filter(outcome -> outcome == DeliveryPackager.Outcome.PACKAGED
                         || outcome == DeliveryPackager.Outcome.REPACKAGED || outcome == DeliveryPackager.Outcome.WITHHELD)
                 .collect().asList()
