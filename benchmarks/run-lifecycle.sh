@@ -4,6 +4,7 @@
 # Kafka (benchmarks/target/lifecycle-data, wiped each run), seeds N dossiers and times N enrolments
 # until every dossier is RELEASED. The service's log goes to benchmarks/target/lifecycle-service.log.
 # Usage, from anywhere: benchmarks/run-lifecycle.sh [--n 20000] [--clients 16] [--timer-interval 1s]
+#   [--packaging [--release-at-once]]; SERVICE_JAVA_OPTIONS adds JVM options to the service (a JFR recording, say)
 # Extra Maven flags (for example -o for an offline build) can be given in MAVEN_FLAGS.
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"

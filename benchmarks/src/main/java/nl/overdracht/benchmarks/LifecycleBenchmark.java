@@ -47,7 +47,8 @@ import nl.overdracht.profile.SampleDossiers;
  * <p>Arguments: {@code --n N} (default 20000), {@code --clients N} requests in flight (default 16),
  * {@code --jar PATH}, {@code --data-dir PATH} (default {@code benchmarks/target/lifecycle-data},
  * wiped at start), {@code --timer-interval DURATION} (default the service's, 1s), {@code --packaging}
- * (no value).
+ * (no value), {@code --release-at-once} (no value: see {@link #releaseAtOnce}). The environment
+ * variable {@code SERVICE_JAVA_OPTIONS} adds JVM options to the service, such as a JFR recording.
  */
 public final class LifecycleBenchmark {
 
@@ -56,15 +57,17 @@ public final class LifecycleBenchmark {
     private final int n;
     private final int clients;
     private final boolean packaging;
+    private final boolean releaseAtOnce;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
     private final String[] sendingTokens = new String[SCHOOLS];
     private final String[] receivingTokens = new String[SCHOOLS];
     private String api;
 
-    private LifecycleBenchmark(int n, int clients, boolean packaging) {
+    private LifecycleBenchmark(int n, int clients, boolean packaging, boolean releaseAtOnce) {
         this.n = n;
         this.clients = clients;
         this.packaging = packaging;
+        this.releaseAtOnce = releaseAtOnce;
     }
 
     public static void main(String[] args) throws Exception {
@@ -74,9 +77,11 @@ public final class LifecycleBenchmark {
         Path dataDir = Path.of("benchmarks/target/lifecycle-data");
         String timerInterval = null;
         boolean packaging = false;
+        boolean releaseAtOnce = false;
         for (int i = 0; i < args.length; i += 2) {
-            if (args[i].equals("--packaging")) {
-                packaging = true;
+            if (args[i].equals("--packaging") || args[i].equals("--release-at-once")) {
+                packaging |= args[i].equals("--packaging");
+                releaseAtOnce |= args[i].equals("--release-at-once");
                 i--;
                 continue;
             }
@@ -92,7 +97,7 @@ public final class LifecycleBenchmark {
                 default -> throw new IllegalArgumentException("unknown argument " + args[i]);
             }
         }
-        new LifecycleBenchmark(n, clients, packaging).run(jar.toAbsolutePath(), dataDir.toAbsolutePath(), timerInterval);
+        new LifecycleBenchmark(n, clients, packaging, releaseAtOnce).run(jar.toAbsolutePath(), dataDir.toAbsolutePath(), timerInterval);
     }
 
     private void run(Path jar, Path dataDir, String timerInterval) throws Exception {
@@ -109,10 +114,14 @@ public final class LifecycleBenchmark {
                 "-Doverdracht.embedded.postgres-port=" + postgresPort,
                 "-Dquarkus.http.port=" + httpPort,
                 "-Dquarkus.management.port=" + managementPort,
-                "-Doverdracht.lifecycle.objection-window-override=PT0S",
+                "-Doverdracht.lifecycle.objection-window-override=" + (releaseAtOnce ? "PT24H" : "PT0S"),
                 "-Dquarkus.log.category.\"nl.overdracht.platform.ProblemMapper\".level=ERROR"));
         if (timerInterval != null) {
             command.add("-Doverdracht.lifecycle.timer-interval=" + timerInterval);
+        }
+        String serviceOptions = System.getenv("SERVICE_JAVA_OPTIONS");
+        if (serviceOptions != null && !serviceOptions.isBlank()) {
+            command.addAll(List.of(serviceOptions.trim().split("\\s+")));
         }
         command.addAll(List.of("-jar", jar.toString()));
         Path log = dataDir.resolveSibling("lifecycle-service.log");
@@ -163,6 +172,10 @@ public final class LifecycleBenchmark {
             if (awaiting != n) {
                 throw new IllegalStateException(awaiting + " dossiers await enrolment, expected " + n);
             }
+            if (releaseAtOnce) {
+                releaseAtOnce(db, jdbc, pupils);
+                return;
+            }
             AtomicReference<Double> lastReleased = new AtomicReference<>();
             AtomicReference<Double> lastDeliverable = new AtomicReference<>();
             long start = System.nanoTime();
@@ -180,12 +193,7 @@ public final class LifecycleBenchmark {
                     throw new IllegalStateException(e);
                 }
             });
-            load("enrolment", i -> HttpRequest.newBuilder(URI.create(api + "/api/v1/enrolments"))
-                    .header("Authorization", "Bearer " + receivingTokens[i % SCHOOLS])
-                    .header("Content-Type", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofString("{\"pupilIdKind\":\"BSN\",\"pupilId\":\"" + pupils.get(i)
-                            + "\",\"enrolmentDate\":\"2025-08-25\"}"))
-                    .build());
+            load("enrolment", i -> enrolment(i, pupils));
             double enrolSeconds = seconds(start);
             System.out.printf(Locale.ROOT, "enrolled    %6d pupils      in %7.1f s  (%7.1f enrolments/s, each matched "
                     + "and its window opened)%n", n, enrolSeconds, n / enrolSeconds);
@@ -210,6 +218,56 @@ public final class LifecycleBenchmark {
             System.out.printf(Locale.ROOT, "check: %d RELEASE events in the outbox, %d DOSSIER_RELEASED audit entries%n",
                     events, audited);
         }
+    }
+
+    /**
+     * The whole cohort's windows close at once: enrols every pupil under a 24-hour window (timed and
+     * reported, not part of the figure), moves every window's end to now in one statement, and times
+     * the service's own timer and delivery consumers until every dossier is RELEASED and DELIVERABLE.
+     */
+    private void releaseAtOnce(Connection db, String jdbc, List<String> pupils) throws Exception {
+        long enrolStart = System.nanoTime();
+        load("enrolment", i -> enrolment(i, pupils));
+        double enrolSeconds = seconds(enrolStart);
+        System.out.printf(Locale.ROOT, "enrolled    %6d pupils      in %7.1f s  (%7.1f enrolments/s, each matched "
+                + "and its 24-hour window opened)%n", n, enrolSeconds, n / enrolSeconds);
+        long open = count(db, "SELECT count(*) FROM dossier WHERE state = 'OBJECTION_WINDOW'");
+        if (open != n) {
+            throw new IllegalStateException(open + " dossiers in their objection window, expected " + n);
+        }
+        long start = System.nanoTime();
+        try (java.sql.Statement close = db.createStatement()) {
+            close.executeUpdate("UPDATE dossier SET window_ends_at = now() WHERE state = 'OBJECTION_WINDOW'");
+        }
+        try (Connection poll = connect(jdbc)) {
+            while (count(poll, "SELECT count(*) FROM dossier WHERE state IN ('RELEASED', 'DELIVERABLE')") < n) {
+                Thread.sleep(50);
+            }
+            double released = seconds(start);
+            System.out.printf(Locale.ROOT, "released    %6d dossiers    in %7.1f s  from the windows' end: %.1f dossiers/s%n",
+                    n, released, n / released);
+            while (packaging && count(poll, "SELECT count(*) FROM dossier WHERE state = 'DELIVERABLE'") < n) {
+                Thread.sleep(50);
+            }
+            double deliverable = seconds(start);
+            if (packaging) {
+                System.out.printf(Locale.ROOT, "deliverable %6d dossiers    in %7.1f s  from the windows' end: %.1f dossiers/s "
+                        + "(released and packaged)%n", n, deliverable, n / deliverable);
+                long packages = count(poll, "SELECT count(*) FROM delivery_package");
+                if (packages != n) {
+                    throw new IllegalStateException(packages + " delivery packages, expected " + n);
+                }
+            }
+        }
+    }
+
+    private HttpRequest enrolment(int i, List<String> pupils) {
+        return HttpRequest.newBuilder(URI.create(api + "/api/v1/enrolments"))
+                .header("Authorization", "Bearer " + receivingTokens[i % SCHOOLS])
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"pupilIdKind\":\"BSN\",\"pupilId\":\"" + pupils.get(i)
+                        + "\",\"enrolmentDate\":\"2025-08-25\"}"))
+                .build();
     }
 
     /** Sends {@code n} requests, {@link #clients} at a time; any answer but 201 stops the run. */
