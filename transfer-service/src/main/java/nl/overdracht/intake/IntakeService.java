@@ -24,6 +24,7 @@ import nl.overdracht.crypto.BlindIndex;
 import nl.overdracht.crypto.DossierCipher;
 import nl.overdracht.crypto.SealedData;
 import nl.overdracht.enrolment.EnrolmentMatcher;
+import nl.overdracht.handover.HandoverService;
 import nl.overdracht.lifecycle.Dossier;
 import nl.overdracht.lifecycle.DossierRepository;
 import nl.overdracht.lifecycle.IllegalTransitionException;
@@ -78,6 +79,9 @@ public class IntakeService {
 
     @Inject
     EnrolmentMatcher matcher;
+
+    @Inject
+    HandoverService handovers;
 
     @Inject
     Clock clock;
@@ -181,8 +185,9 @@ public class IntakeService {
                                     inspected.sectionsPresent(), now),
                             matcher.matchNewDossier(tx, new EnrolmentMatcher.Candidate(id, dossier.pupilIndex(),
                                     school, dossier.receivingSchool(), dossier.profileId(), dossier.profileVersion()),
-                                    now, actor))
-                    .with((admitted, known, accepted, revision, matched) -> matched)
+                                    now, actor),
+                            handovers.afterIntake(tx, id, inspected.contactRequested(), now, actor))
+                    .with((admitted, known, accepted, revision, matched, handover) -> matched)
                     // Unmatched, the row is what was inserted: no need to read it back.
                     .flatMap(matched -> matched ? status(tx, id, school)
                             : Uni.createFrom().item(DossierStatus.of(dossier.asInserted(accept.to()))))
@@ -239,6 +244,8 @@ public class IntakeService {
                         .flatMap(done -> dossiers.makeCurrent(tx, id, revision, inspected.profile().version(),
                                 content.plaintextSha256())))
                 .flatMap(done -> transitions.apply(tx, id, open.revise(), now, AuditActor.of(caller, Roles.SENDING_SCHOOL)))
+                .flatMap(done -> handovers.afterRevision(tx, id, inspected.contactRequested(), now,
+                        AuditActor.of(caller, Roles.SENDING_SCHOOL)))
                 .flatMap(done -> status(tx, id, dossier.sendingSchool()))
                 .map(status -> status.withWarnings(inspected.warnings()));
     }

@@ -35,6 +35,11 @@ public class DomainCounters {
     static final String REFUSED = "overdracht.dossiers.refused";
     static final String REJECTED = "overdracht.dossiers.rejected";
     static final String WEBHOOK_ATTEMPTS = "overdracht.webhook.attempts";
+    static final String HANDOVERS = "overdracht.handovers";
+
+    /** The steps of a warm handover, counted from their audit entries. */
+    static final List<String> HANDOVER_STEPS = List.of("requested", "scheduled", "held", "declined", "reminded",
+            "cancelled");
 
     /** How a webhook attempt ended: delivered, to be tried again, or given up. */
     public static final List<String> WEBHOOK_OUTCOMES = List.of("delivered", "retry", "given_up");
@@ -70,6 +75,7 @@ public class DomainCounters {
         OBJECTION_KINDS.forEach(this::objections);
         PURGE_KINDS.forEach(this::purges);
         WEBHOOK_OUTCOMES.forEach(this::webhookAttempts);
+        HANDOVER_STEPS.forEach(this::handovers);
     }
 
     /** Counts one webhook attempt that ended in {@code outcome}, one of {@link #WEBHOOK_OUTCOMES}. */
@@ -115,6 +121,12 @@ public class DomainCounters {
             }
             case DOSSIER_PURGED -> purges("dossier").increment();
             case ENROLMENT_PURGED -> purges("enrolment").increment();
+            case HANDOVER_REQUESTED -> handovers("requested").increment();
+            case HANDOVER_SCHEDULED -> handovers("scheduled").increment();
+            case HANDOVER_HELD -> handovers("held").increment();
+            case HANDOVER_DECLINED -> handovers("declined").increment();
+            case HANDOVER_REMINDED -> handovers("reminded").increment();
+            case HANDOVER_CANCELLED -> handovers("cancelled").increment();
             case DOSSIER_REFUSED -> Counter.builder(REFUSED)
                     .description("Submissions and revisions refused, by the problem type answered")
                     .tag("reason", outcome).register(registry).increment();
@@ -126,6 +138,12 @@ public class DomainCounters {
     private Counter objections(String kind) {
         return Counter.builder(OBJECTIONS).description("Objections recorded by parents, by kind")
                 .tag("kind", kind).register(registry);
+    }
+
+    private Counter handovers(String step) {
+        return Counter.builder(HANDOVERS).description("Steps of warm handovers between schools: requested, scheduled, "
+                + "held, declined, reminded (not scheduled in time), cancelled (a revision no longer asks)")
+                .tag("step", step).register(registry);
     }
 
     private Counter purges(String kind) {

@@ -20,7 +20,9 @@ public enum BackgroundRound {
     REFUSED_TOKEN_COUNTS("refused-token-counts", "Refused-token count round",
             "overdracht.audit.refusal-count-interval", "1m", "0s"),
     DOMAIN_METRICS("domain-metrics", "Domain metrics round", "overdracht.operations.metrics-interval", "15s", "1s"),
-    WEBHOOK_SENDER("webhook-sender", "Webhook delivery round", "overdracht.webhooks.poll-interval", "1s", "3s");
+    WEBHOOK_SENDER("webhook-sender", "Webhook delivery round", "overdracht.webhooks.poll-interval", "1s", "3s"),
+    HANDOVER_REMINDER("handover-reminder", "Warm handover reminder round", "overdracht.handover.reminder-interval",
+            "1m", "5s");
 
     private final String label;
     private final String description;

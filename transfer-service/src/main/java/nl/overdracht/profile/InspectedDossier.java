@@ -18,16 +18,19 @@ import java.util.Set;
  * @param content the dossier bytes as received
  * @param warnings what the standard's own validation warns of without refusing the dossier (paths,
  *     rule codes and the standard's messages; never a value)
+ * @param contactRequested the dossier asks for a warm handover, a conversation between the two schools
+ *     (OSO {@code contactnodig}; vl-baso {@code /dossier/handover/contactRequested}); who the contact
+ *     person is stays inside the dossier
  */
 public record InspectedDossier(Profile profile, PupilId pupilId, Optional<String> receivingSchool,
         Optional<String> sendingSchool, Optional<String> transferKind, Set<String> sectionsPresent,
-        Optional<InspectionRecord> inspection, byte[] content, List<Violation> warnings) {
+        Optional<InspectionRecord> inspection, byte[] content, List<Violation> warnings, boolean contactRequested) {
 
     public InspectedDossier(Profile profile, PupilId pupilId, Optional<String> receivingSchool,
             Optional<String> sendingSchool, Optional<String> transferKind, Set<String> sectionsPresent,
-            Optional<InspectionRecord> inspection, byte[] content) {
+            Optional<InspectionRecord> inspection, byte[] content, boolean contactRequested) {
         this(profile, pupilId, receivingSchool, sendingSchool, transferKind, sectionsPresent, inspection, content,
-                List.of());
+                List.of(), contactRequested);
     }
 
     public InspectedDossier {
@@ -45,14 +48,14 @@ public record InspectedDossier(Profile profile, PupilId pupilId, Optional<String
     /** The same dossier with these warnings. */
     public InspectedDossier withWarnings(List<Violation> found) {
         return new InspectedDossier(profile, pupilId, receivingSchool, sendingSchool, transferKind, sectionsPresent,
-                inspection, content, found);
+                inspection, content, found, contactRequested);
     }
 
     /** Never shows the content or the pupil identifier. */
     @Override
     public String toString() {
         return "InspectedDossier[profile=" + profile.id() + "/" + profile.version() + ", transferKind="
-                + transferKind.orElse("-") + ", sections=" + sectionsPresent + ", warnings=" + warnings.size() + ", bytes="
-                + content.length + "]";
+                + transferKind.orElse("-") + ", sections=" + sectionsPresent + ", warnings=" + warnings.size() + ", contactRequested="
+                + contactRequested + ", bytes=" + content.length + "]";
     }
 }

@@ -51,11 +51,12 @@ final class JsonDossierReader {
         }
         PupilId pupilId = check.pupilId(root);
         check.verslag(root);
+        boolean contactRequested = check.contactRequested(root);
         Optional<String> receiving = check.school(root, profile.parties().receivingSchool());
         Optional<String> sending = check.school(root, profile.parties().sendingSchool());
         check.violations.throwIfAny();
         return new InspectedDossier(profile, pupilId, receiving, sending, Optional.empty(), check.sectionsPresent,
-                Optional.empty(), body);
+                Optional.empty(), body, contactRequested);
     }
 
     private Profile profileOf(JsonNode root) {
@@ -174,6 +175,21 @@ final class JsonDossierReader {
                 violations.add(reference.get().pointer(), Violation.REQUIRED_MISSING, "The dossier must name this school.");
             }
             return id;
+        }
+
+        /** The profile's optional warm-handover flag: absent means no; anything but a boolean is refused. */
+        boolean contactRequested(JsonNode root) {
+            return rules.contactRequestedPath().map(path -> {
+                JsonNode flag = root.at(path);
+                if (flag.isMissingNode()) {
+                    return false;
+                }
+                if (!flag.isBoolean()) {
+                    violations.add(path, Violation.INVALID_TYPE, "The member must be true or false.");
+                    return false;
+                }
+                return flag.booleanValue();
+            }).orElse(false);
         }
 
         void verslag(JsonNode root) {

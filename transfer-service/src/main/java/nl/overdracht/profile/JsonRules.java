@@ -16,9 +16,11 @@ import java.util.stream.Collectors;
  * @param attachments pointers (with {@code *}) of base64 attachments
  * @param verslag when a stated verslag makes the verslag section required, if the profile says so
  * @param forbidden member names that never pass, anywhere in the dossier
+ * @param contactRequestedPath the pointer of the optional boolean by which the dossier asks for a warm
+ *     handover, if the profile has one
  */
 public record JsonRules(Set<String> envelope, String pupilIdPath, PupilId.Kind pupilIdKind, Set<String> attachments,
-        Optional<VerslagRule> verslag, List<ForbiddenRule> forbidden) {
+        Optional<VerslagRule> verslag, List<ForbiddenRule> forbidden, Optional<String> contactRequestedPath) {
 
     /**
      * @param flagPath the pointer of the member that states the kind of verslag
@@ -61,6 +63,7 @@ public record JsonRules(Set<String> envelope, String pupilIdPath, PupilId.Kind p
         attachments = Set.copyOf(attachments);
         Objects.requireNonNull(verslag, "verslag");
         forbidden = List.copyOf(forbidden);
+        Objects.requireNonNull(contactRequestedPath, "contactRequestedPath");
     }
 
     Optional<ForbiddenRule> forbiddenRuleFor(String memberName) {

@@ -33,10 +33,12 @@ final class OsoDossierReader {
     static final String PUPIL = SCHOOL + "/leerling";
     static final String BSN = PUPIL + "/bsn";
     static final String ONDERWIJSNUMMER = PUPIL + "/onderwijsnummer";
+    /** Whether the sending school asks for a conversation with the receiving school (xs:boolean, optional). */
+    static final String CONTACT_NEEDED = PUPIL + "/overstapadvies/contactnodig";
 
     private static final Set<String> CAPTURED = Set.of(STANDARD_VERSION, TRANSFER_KIND, DOCUMENT_KIND,
             INZAGE + "/voorlopigdossier", INZAGE + "/inzage", INZAGE + "/inzagedatum", INZAGE + "/akkoord",
-            INZAGE + "/toestemming", BSN, ONDERWIJSNUMMER);
+            INZAGE + "/toestemming", BSN, ONDERWIJSNUMMER, CONTACT_NEEDED);
 
     private final XMLInputFactory factory = SecureXml.inputFactory();
     private final SectionRedactor redactor = new SectionRedactor();
@@ -95,7 +97,8 @@ final class OsoDossierReader {
         Set<String> present = new java.util.LinkedHashSet<>(dossier.sectionsPresent());
         present.removeAll(sections);
         return new InspectedDossier(dossier.profile(), dossier.pupilId(), dossier.receivingSchool(),
-                dossier.sendingSchool(), dossier.transferKind(), present, dossier.inspection(), content, warnings);
+                dossier.sendingSchool(), dossier.transferKind(), present, dossier.inspection(), content, warnings,
+                dossier.contactRequested());
     }
 
     private static Set<String> capturedPaths(Profile profile) {

@@ -14,7 +14,7 @@ import java.util.Optional;
 /**
  * What follows from one pass over an OSO dossier ({@link OsoScan}): its standard version, its kind
  * of transfer and whether the profile carries it, the inzage block its transfer kind asks for, the
- * pupil's identifier and the schools it names.
+ * pupil's identifier, the schools it names and whether it asks for a warm handover.
  */
 final class OsoFacts {
 
@@ -62,7 +62,7 @@ final class OsoFacts {
             return null;
         }
         return new InspectedDossier(profile, pupilId, receivingSchool, sendingSchool, Optional.ofNullable(kind),
-                scan.sectionsPresent, inspection, body);
+                scan.sectionsPresent, inspection, body, contactRequested());
     }
 
     private void checkInspection(String kind, OsoRules.TransferKind rule, Optional<InspectionRecord> inspection) {
@@ -107,6 +107,12 @@ final class OsoFacts {
         return Optional.of(new InspectionRecord("true".equals(captured.get(INZAGE + "/voorlopigdossier")),
                 "true".equals(captured.get(INZAGE + "/inzage")), date, jaNee(captured.get(INZAGE + "/akkoord")),
                 scan.presentPaths.contains(INZAGE + "/redennietakkoord"), jaNee(captured.get(INZAGE + "/toestemming"))));
+    }
+
+    /** OSO {@code contactnodig}: an xs:boolean, {@code true} or {@code 1}; absent means no. */
+    private boolean contactRequested() {
+        String value = captured.get(OsoDossierReader.CONTACT_NEEDED);
+        return "true".equals(value) || "1".equals(value);
     }
 
     private PupilId pupilId() {

@@ -132,7 +132,7 @@ final class ProfileLoader {
         }
         return new JsonRules(Set.copyOf(strings(required(node, "envelope", file))), text(pupilId, "path", file),
                 PupilId.Kind.valueOf(text(pupilId, "kind", file)), Set.copyOf(strings(node.path("attachments"))),
-                verslag, forbidden);
+                verslag, forbidden, Optional.ofNullable(node.get("contactRequested")).map(JsonNode::asText));
     }
 
     private JsonNode read(String resource) {

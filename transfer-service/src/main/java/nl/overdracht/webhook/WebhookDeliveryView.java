@@ -17,7 +17,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
         "attempts"})
 public record WebhookDeliveryView(long position, UUID eventId, @Schema(enumeration = {"dossier.released",
         "dossier.deliverable", "dossier.acknowledged", "dossier.objected", "dossier.expired",
-        "enrolment.conflict"}) String type, UUID dossierId, Instant createdAt,
+        "enrolment.conflict", "handover.reminder"}) String type, UUID dossierId, Instant createdAt,
         int attempts, Integer lastStatus, String lastError, Instant lastAttemptAt, Instant nextAttempt,
         Instant deliveredAt, Instant givenUpAt) {
 }

@@ -22,7 +22,12 @@ public enum WebhookEventType {
     DOSSIER_OBJECTED("dossier.objected", TransitionName.OBJECT, EnumSet.of(Audience.SENDING)),
     DOSSIER_EXPIRED("dossier.expired", TransitionName.EXPIRE, EnumSet.of(Audience.SENDING)),
     /** Not a transition: an enrolment elsewhere did not match the dossier because it names another receiving school. */
-    ENROLMENT_CONFLICT("enrolment.conflict", null, EnumSet.of(Audience.SENDING));
+    ENROLMENT_CONFLICT("enrolment.conflict", null, EnumSet.of(Audience.SENDING)),
+    /**
+     * Not a transition: a warm handover the dossier or the sending school asked for has not been
+     * scheduled within {@code overdracht.handover.reminder-after} of the match; the receiving school hears of it once.
+     */
+    HANDOVER_REMINDER("handover.reminder", null, EnumSet.of(Audience.RECEIVING));
 
     /** Which of a dossier's schools. */
     public enum Audience {

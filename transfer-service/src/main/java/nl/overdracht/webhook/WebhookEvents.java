@@ -76,6 +76,14 @@ public class WebhookEvents {
         return queue(tx, WebhookEventType.ENROLMENT_CONFLICT, dossierId, dossierState, Optional.of(enrolmentId), at);
     }
 
+    /**
+     * In the transaction of the reminder round: a requested warm handover has not been scheduled in
+     * time; the receiving school hears of it. {@code dossierState} is the dossier's state.
+     */
+    public Uni<Integer> handoverReminder(SqlConnection tx, UUID dossierId, String dossierState, Instant at) {
+        return queue(tx, WebhookEventType.HANDOVER_REMINDER, dossierId, dossierState, Optional.empty(), at);
+    }
+
     private Uni<Integer> queue(SqlConnection tx, WebhookEventType type, UUID dossierId, String state,
             Optional<UUID> enrolmentId, Instant at) {
         return dossiers.parties(tx, dossierId).flatMap(schools -> {

@@ -54,7 +54,7 @@ class WholeObjectionTest {
 
         assertThat(whole.withheld(BASO)).doesNotContain("pupil", "verslag")
                 .containsExactlyInAnyOrder("specificNeeds", "adjustments", "externalSupport", "strengthsAndInterests",
-                        "languageSupport", "pupilPart", "parentsPart", "boardingSchool");
+                        "languageSupport", "pupilPart", "parentsPart", "boardingSchool", "handover");
         assertThat(whole.withheld(withoutMandatorySections(BASO))).hasSize(BASO.sections().size());
     }
 

@@ -39,6 +39,7 @@ class ApplicationRolePrivilegesTest {
             Map.entry("dossier_revision", "SELECT, INSERT, UPDATE"),
             Map.entry("enrolment", "SELECT, INSERT, UPDATE"),
             Map.entry("flyway_schema_history", ""),
+            Map.entry("handover", "SELECT, INSERT, UPDATE, DELETE"),
             Map.entry("idempotency_key", "SELECT, INSERT, DELETE"),
             Map.entry("inspection", "SELECT, INSERT, UPDATE"),
             Map.entry("objection", "SELECT, INSERT, UPDATE"),

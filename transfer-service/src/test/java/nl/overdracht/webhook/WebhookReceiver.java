@@ -42,7 +42,7 @@ import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
  * {@code /flaky/} answers 500 to its first two requests and 200 after, one under {@code /failing/}
  * always 500, any other path 200.
  */
-final class WebhookReceiver {
+public final class WebhookReceiver {
 
     /** {@code %test.overdracht.webhooks.trust-store}, relative to the module as the service reads it. */
     static final Path TRUST_STORE = Path.of("target/webhook-receiver/trust.pem");
@@ -98,7 +98,7 @@ final class WebhookReceiver {
     }
 
     /** The one receiver of the test run, started on first use. */
-    static synchronized WebhookReceiver get() {
+    public static synchronized WebhookReceiver get() {
         if (started == null) {
             started = new WebhookReceiver();
         }
@@ -106,7 +106,7 @@ final class WebhookReceiver {
     }
 
     /** The endpoint URL of {@code path} ("/ok/00AB00"). */
-    String url(String path) {
+    public String url(String path) {
         return "https://localhost:" + port + path;
     }
 
