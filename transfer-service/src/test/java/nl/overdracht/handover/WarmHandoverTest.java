@@ -25,6 +25,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import nl.overdracht.lifecycle.LifecycleTimer;
 import nl.overdracht.security.Roles;
 import nl.overdracht.testing.Dossier;
 import nl.overdracht.testing.Dossiers;
@@ -62,6 +63,12 @@ class WarmHandoverTest {
 
     @Inject
     Clock clock;
+
+    @Inject
+    LifecycleTimer timer;
+
+    /** The OSO 2019.1 profile's retention after a withdrawal (schema/.../profiles). */
+    private static final Duration OSO_RETENTION_AFTER_WITHDRAWAL = Duration.ofDays(7);
 
     /** The sample OSO POVO dossier about {@code bsn} from {@code school}, asking for contact with a named contact person. */
     private static Dossier osoAskingForContact(String bsn, String school) {
@@ -379,6 +386,27 @@ class WarmHandoverTest {
                 + "AND event_type = 'handover.reminder'", id, receiving).getLong("n")).isEqualTo(1);
         as(receiving, Roles.RECEIVING_SCHOOL).when().get("/api/v1/handovers/" + id)
                 .then().statusCode(200).body("state", equalTo("REQUESTED")).body("remindedAt", notNullValue());
+    }
+
+    @Test
+    void the_handover_goes_with_the_dossiers_purge() {
+        // Given a scheduled handover whose dossier the sending school withdraws
+        Matched matched = matchedAskingForContact();
+        as(matched.receiving(), Roles.RECEIVING_SCHOOL).contentType(ContentType.JSON).body(schedule(List.of("mentor")))
+                .when().post(handoverOf(matched) + "/schedule").then().statusCode(200);
+        as(matched.sending(), Roles.SENDING_SCHOOL).when().delete("/api/v1/dossiers/" + matched.id())
+                .then().statusCode(200);
+
+        // When its retention after withdrawal is over and the timer purges it
+        TestClock.advance(OSO_RETENTION_AFTER_WITHDRAWAL.plusMinutes(1));
+        Transfers.awaitState(matched.sending(), matched.id(), "PURGED",
+                () -> timer.runDue().await().atMost(Transfers.WAIT));
+
+        // Then the handover row is gone, and neither school reads it any more
+        assertThat(query(pool, "SELECT 1 FROM handover WHERE dossier_id = $1", matched.id())).isEmpty();
+        as(matched.sending(), Roles.SENDING_SCHOOL).when().get("/api/v1/dossiers/" + matched.id() + "/handover")
+                .then().statusCode(404);
+        as(matched.receiving(), Roles.RECEIVING_SCHOOL).when().get(handoverOf(matched)).then().statusCode(404);
     }
 
     private List<String> handoverEvents(UUID id) {

@@ -34,6 +34,25 @@ class OsoDossierInspectionTest {
         assertThat(dossier.content()).isEqualTo(body);
     }
 
+    @ParameterizedTest
+    @CsvSource({"true, true", "1, true", "false, false", "0, false"})
+    void contactnodigAsksForAWarmHandover(String value, boolean asked) {
+        // Given the POVO sample whose transfer advice says whether contact is needed, with a contact person
+        byte[] body = Dossiers.sample("oso-povo-valid.xml").replace("</argumentatie>", "</argumentatie><contactnodig>"
+                + value + "</contactnodig><contactpersoon>Fictieve Contactpersoon</contactpersoon>").bytes();
+
+        // When it is inspected, then the flag is read and nothing else of the contact person is
+        InspectedDossier dossier = inspector.inspect("application/xml", body);
+        assertThat(dossier.contactRequested()).isEqualTo(asked);
+        assertThat(dossier.toString()).doesNotContain("Fictieve Contactpersoon");
+    }
+
+    @Test
+    void withoutContactnodigNoWarmHandoverIsAsked() {
+        assertThat(inspector.inspect("application/xml", Dossiers.sample("oso-povo-valid.xml").bytes()).contactRequested())
+                .isFalse();
+    }
+
     @Test
     void povoInspectionRecordCarriesDateAndAgreementButNoFreeText() {
         InspectedDossier dossier = inspector.inspect("application/xml; charset=UTF-8", Dossiers.sample("oso-povo-valid.xml").bytes());
