@@ -155,6 +155,28 @@ public class HandoverRepository {
                 });
     }
 
+    /** How many handovers one state holds in one region ({@code unregistered}: a school not in the registry). */
+    public record StateCount(String state, String region, long count) {
+    }
+
+    /**
+     * How many handovers each state holds, per region: the receiving school's once known, the sending school's
+     * before; counts only, for the domain gauges.
+     */
+    public Uni<List<StateCount>> countByStateAndRegion(SqlClient client) {
+        return client.query("SELECT h.state, COALESCE(r.region, s.region, 'unregistered') AS region, count(*) AS n "
+                        + "FROM handover h JOIN dossier d ON d.id = h.dossier_id "
+                        + "LEFT JOIN school r ON r.id = d.receiving_school LEFT JOIN school s ON s.id = d.sending_school "
+                        + "WHERE d.state <> 'PURGED' GROUP BY 1, 2")
+                .execute()
+                .map(rows -> {
+                    List<StateCount> out = new ArrayList<>();
+                    rows.forEach(row -> out.add(new StateCount(row.getString("state"), row.getString("region"),
+                            row.getLong("n"))));
+                    return out;
+                });
+    }
+
     /** The purge's part: the handover goes with the dossier's personal data. */
     Uni<Void> delete(SqlConnection tx, UUID dossierId) {
         return tx.preparedQuery("DELETE FROM handover WHERE dossier_id = $1").execute(Tuple.of(dossierId))

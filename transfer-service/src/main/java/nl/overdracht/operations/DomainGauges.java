@@ -24,6 +24,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.ToDoubleFunction;
 import nl.overdracht.audit.AuditLog;
 import nl.overdracht.crypto.KeyRewrapJob;
+import nl.overdracht.handover.HandoverRepository;
+import nl.overdracht.handover.HandoverState;
 import nl.overdracht.lifecycle.DossierRepository;
 import nl.overdracht.lifecycle.TransferState;
 import nl.overdracht.outbox.OutboxRepository;
@@ -90,6 +92,9 @@ public class DomainGauges {
     @Inject
     WebhookRepository webhooks;
 
+    @Inject
+    HandoverRepository handovers;
+
     /*
      * A gauge holds its value object weakly: the values of the last round are kept here, one list per family,
      * or a collection would turn them into NaN.
@@ -100,6 +105,7 @@ public class DomainGauges {
     private MultiGauge queueItems;
     private MultiGauge queueAge;
     private MultiGauge stuckItems;
+    private MultiGauge handoverItems;
 
     /** The single values of the last round; NaN before the first. */
     private volatile Totals totals = Totals.NONE;
@@ -124,6 +130,9 @@ public class DomainGauges {
         stuckItems = MultiGauge.builder("overdracht.stuck.items")
                 .description("Work waiting for someone to act, per kind and region, as at /api/v1/operator/stuck")
                 .register(registry);
+        handoverItems = MultiGauge.builder("overdracht.handover.items")
+                .description("Warm handovers per state, in the receiving school's region (the sending school's before "
+                        + "the match)").register(registry);
         total("overdracht.outbox.unpublished.events", null, "Dossier events written and not yet published to Kafka",
                 Totals::unpublished);
         total("overdracht.outbox.oldest.unpublished.age", "seconds", "How long the oldest unpublished event has waited",
@@ -182,7 +191,11 @@ public class DomainGauges {
                 })
                 .flatMap(done -> stuck.counts(pool, now))
                 .invoke(counts -> stuckItems.register(rows("stuck", "kind", regions, KINDS, counts.stream()
-                        .map(count -> new Value(count.kind().label(), count.region(), count.count())).toList()), true)))
+                        .map(count -> new Value(count.kind().label(), count.region(), count.count())).toList()), true))
+                .flatMap(done -> handovers.countByStateAndRegion(pool))
+                .invoke(counts -> handoverItems.register(rows("handovers", "state", regions, HandoverState.NAMES,
+                        counts.stream().map(count -> new Value(count.state(), count.region(), count.count())).toList()),
+                        true)))
                 .flatMap(done -> outbox.backlog(pool))
                 .flatMap(backlog -> audit.lag(pool).flatMap(lag -> rewrap.backlog(pool).flatMap(keys ->
                         webhooks.pending(pool).invoke(hooks -> totals = new Totals(backlog.count(),

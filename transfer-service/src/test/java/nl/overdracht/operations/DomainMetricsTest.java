@@ -155,4 +155,25 @@ class DomainMetricsTest {
         gauges.refresh().await().atMost(Transfers.WAIT);
         return Scrape.of(metrics);
     }
+
+    @Test
+    void the_handover_gauge_counts_a_region_s_warm_handovers_by_state() {
+        // Given a receiving school in a region of its own, and a sending school that asks for a warm handover
+        String region = OperationsFixtures.freshRegion("handover");
+        String receiving = OperationsFixtures.schoolWithoutCertificate(region);
+        String sending = TestSchools.dutch();
+        String bsn = Pupils.bsn();
+        UUID id = Transfers.submitOso(sending, bsn, null);
+        Transfers.as(sending, Roles.SENDING_SCHOOL).when()
+                .post("/api/v1/dossiers/" + id + "/handover").then().statusCode(201);
+        Transfers.enrol(receiving, "BSN", bsn, null);
+
+        // When the gauges are computed
+        Scrape scrape = refreshed();
+
+        // Then the region counts one requested handover and none in the other states
+        assertThat(scrape.value("overdracht_handover_items", "state", "REQUESTED", "region", region)).contains(1.0);
+        assertThat(scrape.value("overdracht_handover_items", "state", "SCHEDULED", "region", region)).contains(0.0);
+        assertThat(scrape.value("overdracht_handover_items", "state", "HELD", "region", region)).contains(0.0);
+    }
 }
