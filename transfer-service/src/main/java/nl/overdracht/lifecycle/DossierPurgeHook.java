@@ -8,7 +8,7 @@ import java.util.UUID;
 /**
  * A package's part of a dossier's purge: each package that keeps sealed or personal data about a
  * dossier in its own tables deletes it here (the parents' inspection reasons, the delivery
- * package, the matched enrolment's pupil id), in the purge's transaction, before the dossier
+ * package, the matched enrolment's pupil id, the warm handover), in the purge's transaction, before the dossier
  * itself becomes PURGED. The lifecycle timer calls every hook; it knows no other package's table.
  */
 public interface DossierPurgeHook {

@@ -25,7 +25,7 @@ import nl.overdracht.profile.ProfileCatalog;
  * the profile's expiry → EXPIRED; retention over → PURGED (the revisions' ciphertext and wrapped
  * keys, the pupil id and its blind index deleted; every {@link DossierPurgeHook} deletes its
  * package's part: the parents' inspection reasons, the delivery package, the matched enrolment's
- * pupil id; the row keeps ids, states, times and hashes). Enrolments that matched no dossier are purged once
+ * pupil id, the warm handover; the row keeps ids, states, times and hashes). Enrolments that matched no dossier are purged once
  * they are older than the configured retention ({@value #UNMATCHED_ENROLMENT_RETENTION}). Each
  * round takes a batch with {@code FOR UPDATE SKIP LOCKED}, so any number of instances share the
  * work and none takes a dossier or enrolment another holds.

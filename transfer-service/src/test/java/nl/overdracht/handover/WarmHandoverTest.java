@@ -281,7 +281,22 @@ class WarmHandoverTest {
                 .then().statusCode(403).contentType("application/problem+json");
         as(matched.receiving(), Roles.RECEIVING_SCHOOL).when().get("/api/v1/operator/handovers")
                 .then().statusCode(403).contentType("application/problem+json");
+        as(matched.sending(), Roles.SENDING_SCHOOL).when().get("/api/v1/handovers")
+                .then().statusCode(403).contentType("application/problem+json");
+        as(matched.sending(), Roles.SENDING_SCHOOL).contentType(ContentType.JSON)
+                .body(Map.of("heldAt", clock.instant().minusSeconds(60).toString()))
+                .when().post(handoverOf(matched) + "/held")
+                .then().statusCode(403).contentType("application/problem+json");
+        as(matched.sending(), Roles.SENDING_SCHOOL).contentType(ContentType.JSON).body(Map.of("reason", "not-needed"))
+                .when().post(handoverOf(matched) + "/decline")
+                .then().statusCode(403).contentType("application/problem+json");
+        as(matched.receiving(), Roles.RECEIVING_SCHOOL).when().get("/api/v1/dossiers/" + matched.id() + "/handover")
+                .then().statusCode(403).contentType("application/problem+json");
+        operator("noord").when().get("/api/v1/school-handovers/counts")
+                .then().statusCode(403).contentType("application/problem+json");
         assertThat(auditCount(pool, matched.id(), "HANDOVER_SCHEDULED")).isZero();
+        assertThat(auditCount(pool, matched.id(), "HANDOVER_HELD")).isZero();
+        assertThat(auditCount(pool, matched.id(), "HANDOVER_DECLINED")).isZero();
     }
 
     @Test
