@@ -14,6 +14,13 @@ public final class HandoverCodes {
     public static final List<String> PARTICIPANT_ROLES = List.of("mentor", "intern-begeleider", "zorgcoordinator",
             "teacher", "parent", "pupil");
 
+    /** {@link #PARTICIPANT_ROLES} as the request's validation pattern (an annotation needs a constant). */
+    public static final String PARTICIPANT_ROLE_PATTERN = "mentor|intern-begeleider|zorgcoordinator|teacher|parent|pupil";
+
+    /** {@link #DECLINE_REASONS} as the request's validation pattern. */
+    public static final String DECLINE_REASON_PATTERN =
+            "not-needed|dossier-sufficient|parents-declined|pupil-not-starting|no-capacity";
+
     /** Why a receiving school declines a conversation. */
     public static final List<String> DECLINE_REASONS = List.of("not-needed", "dossier-sufficient",
             "parents-declined", "pupil-not-starting", "no-capacity");

@@ -18,7 +18,6 @@ import nl.overdracht.audit.AuditAction;
 import nl.overdracht.audit.AuditActor;
 import nl.overdracht.audit.AuditLog;
 import nl.overdracht.audit.AuditRecord;
-import nl.overdracht.lifecycle.Dossier;
 import nl.overdracht.lifecycle.DossierRepository;
 import nl.overdracht.outbox.Outbox;
 import nl.overdracht.platform.ApiException;

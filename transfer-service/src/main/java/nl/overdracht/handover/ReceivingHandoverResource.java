@@ -48,9 +48,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @CustomDeserialization(StrictJson.class)
 public class ReceivingHandoverResource {
 
-    static final String ROLES = "mentor|intern-begeleider|zorgcoordinator|teacher|parent|pupil";
-    static final String REASONS = "not-needed|dossier-sufficient|parents-declined|pupil-not-starting|no-capacity";
-
     /**
      * @param plannedAt when the conversation is planned
      * @param participants who takes part: roles, never names
@@ -60,7 +57,7 @@ public class ReceivingHandoverResource {
             @NotNull Instant plannedAt,
             @Schema(description = "Who takes part: roles, never names; each one of mentor, intern-begeleider, "
                     + "zorgcoordinator, teacher, parent, pupil", example = "[\"mentor\", \"zorgcoordinator\"]")
-            @NotEmpty @Size(max = 6) List<@NotNull @Pattern(regexp = ROLES) String> participants) {
+            @NotEmpty @Size(max = 6) List<@NotNull @Pattern(regexp = HandoverCodes.PARTICIPANT_ROLE_PATTERN) String> participants) {
     }
 
     /** @param heldAt when the conversation was held; not in the future */
@@ -71,7 +68,7 @@ public class ReceivingHandoverResource {
     /** @param reason why the receiving school declines the conversation */
     public record DeclineRequest(@Schema(description = "Why the conversation is declined", enumeration = {"not-needed",
             "dossier-sufficient", "parents-declined", "pupil-not-starting", "no-capacity"}, example = "not-needed")
-            @NotNull @Pattern(regexp = REASONS) String reason) {
+            @NotNull @Pattern(regexp = HandoverCodes.DECLINE_REASON_PATTERN) String reason) {
     }
 
     @Inject
