@@ -15,6 +15,7 @@ import java.util.UUID;
 import nl.overdracht.audit.AuditAction;
 import nl.overdracht.audit.AuditActor;
 import nl.overdracht.audit.AuditLog;
+import nl.overdracht.feedback.CareerFeedbackService;
 import nl.overdracht.audit.AuditRecord;
 import nl.overdracht.audit.Checkpoint;
 import nl.overdracht.lifecycle.Dossier;
@@ -62,6 +63,9 @@ public class DeliveryService {
 
     @Inject
     AuditLog audit;
+
+    @Inject
+    CareerFeedbackService careerFeedback;
 
     @Inject
     Clock clock;
@@ -153,6 +157,7 @@ public class DeliveryService {
                 now.toString(), step.to().purgeAfter().toString(), Acknowledgement.CheckpointView.of(checkpoint));
         return transitions.apply(tx, id, step, now, actor)
                 .flatMap(done -> deliveries.acknowledge(tx, id, now, answer.toJson()))
+                .flatMap(done -> careerFeedback.delivered(tx, id, actor.school(), now))
                 .replaceWith(answer);
     }
 

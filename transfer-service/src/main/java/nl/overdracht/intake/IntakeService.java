@@ -24,6 +24,7 @@ import nl.overdracht.crypto.BlindIndex;
 import nl.overdracht.crypto.DossierCipher;
 import nl.overdracht.crypto.SealedData;
 import nl.overdracht.enrolment.EnrolmentMatcher;
+import nl.overdracht.feedback.CareerFeedbackService;
 import nl.overdracht.handover.HandoverService;
 import nl.overdracht.lifecycle.Dossier;
 import nl.overdracht.lifecycle.DossierRepository;
@@ -82,6 +83,9 @@ public class IntakeService {
 
     @Inject
     HandoverService handovers;
+
+    @Inject
+    CareerFeedbackService careerFeedback;
 
     @Inject
     Clock clock;
@@ -186,8 +190,9 @@ public class IntakeService {
                             matcher.matchNewDossier(tx, new EnrolmentMatcher.Candidate(id, dossier.pupilIndex(),
                                     school, dossier.receivingSchool(), dossier.profileId(), dossier.profileVersion()),
                                     now, actor),
-                            handovers.afterIntake(tx, id, inspected.contactRequested(), now, actor))
-                    .with((admitted, known, accepted, revision, matched, handover) -> matched)
+                            handovers.afterIntake(tx, id, inspected.contactRequested(), now, actor),
+                            careerFeedback.expect(tx, id, school, inspected.adviceLevel()))
+                    .with((admitted, known, accepted, revision, matched, handover, advice) -> matched)
                     // Unmatched, the row is what was inserted: no need to read it back.
                     .flatMap(matched -> matched ? status(tx, id, school)
                             : Uni.createFrom().item(DossierStatus.of(dossier.asInserted(accept.to()))))
@@ -246,6 +251,7 @@ public class IntakeService {
                 .flatMap(done -> transitions.apply(tx, id, open.revise(), now, AuditActor.of(caller, Roles.SENDING_SCHOOL)))
                 .flatMap(done -> handovers.afterRevision(tx, id, inspected.contactRequested(), now,
                         AuditActor.of(caller, Roles.SENDING_SCHOOL)))
+                .flatMap(done -> careerFeedback.expect(tx, id, dossier.sendingSchool(), inspected.adviceLevel()))
                 .flatMap(done -> status(tx, id, dossier.sendingSchool()))
                 .map(status -> status.withWarnings(inspected.warnings()));
     }

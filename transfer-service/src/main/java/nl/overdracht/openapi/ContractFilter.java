@@ -206,12 +206,14 @@ public class ContractFilter implements OASFilter {
     private static Map<String, String> tags() {
         Map<String, String> tags = new java.util.LinkedHashMap<>();
         tags.put(Audiences.SENDING_SCHOOL, "The sending school's administration system: submits, revises and "
-                + "withdraws dossiers, records the parents' objections and inspection, follows its notifications "
-                + "(role sending-school)");
+                + "withdraws dossiers, records the parents' objections and inspection, follows its notifications, "
+                + "its warm handovers and how its former pupils fare (role sending-school)");
         tags.put(Audiences.RECEIVING_SCHOOL, "The receiving school's administration system: records enrolments, "
-                + "lists, downloads and acknowledges its deliveries (role receiving-school)");
+                + "lists, downloads and acknowledges its deliveries, plans warm handovers, reports school-career "
+                + "outcomes (role receiving-school)");
         tags.put(Audiences.OPERATOR, "The region's operator: registers schools and their certificates, watches "
-                + "the delivery queue, stuck work and enrolment conflicts (role operator)");
+                + "the delivery queue, stuck work and enrolment conflicts, counts warm handovers and reads the "
+                + "region's school-career outcomes (role operator)");
         tags.put(Audiences.AUDITOR, "Auditors read the hash-chained audit log, its signed checkpoints and its "
                 + "verification (roles auditor and national-auditor); the parties to a dossier read its disclosures");
         tags.put(Audiences.PROFILES, "The dossier profiles the service carries; any valid token");

@@ -36,6 +36,7 @@ public class DomainCounters {
     static final String REJECTED = "overdracht.dossiers.rejected";
     static final String WEBHOOK_ATTEMPTS = "overdracht.webhook.attempts";
     static final String HANDOVERS = "overdracht.handovers";
+    static final String CAREER_OUTCOMES = "overdracht.career.outcomes.reported";
 
     /** The steps of a warm handover, counted from their audit entries. */
     static final List<String> HANDOVER_STEPS = List.of("requested", "scheduled", "held", "declined", "reminded",
@@ -57,6 +58,7 @@ public class DomainCounters {
     private Counter withheld;
     private Counter downloaded;
     private Counter acknowledged;
+    private Counter careerOutcomes;
 
     @PostConstruct
     void register() {
@@ -76,6 +78,9 @@ public class DomainCounters {
         PURGE_KINDS.forEach(this::purges);
         WEBHOOK_OUTCOMES.forEach(this::webhookAttempts);
         HANDOVER_STEPS.forEach(this::handovers);
+        careerOutcomes = Counter.builder(CAREER_OUTCOMES)
+                .description("School-career outcomes reported by receiving schools (counted, never by code)")
+                .register(registry);
     }
 
     /** Counts one webhook attempt that ended in {@code outcome}, one of {@link #WEBHOOK_OUTCOMES}. */
@@ -127,6 +132,7 @@ public class DomainCounters {
             case HANDOVER_DECLINED -> handovers("declined").increment();
             case HANDOVER_REMINDED -> handovers("reminded").increment();
             case HANDOVER_CANCELLED -> handovers("cancelled").increment();
+            case CAREER_OUTCOME_REPORTED -> careerOutcomes.increment();
             case DOSSIER_REFUSED -> Counter.builder(REFUSED)
                     .description("Submissions and revisions refused, by the problem type answered")
                     .tag("reason", outcome).register(registry).increment();

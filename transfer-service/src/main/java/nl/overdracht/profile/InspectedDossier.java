@@ -21,16 +21,19 @@ import java.util.Set;
  * @param contactRequested the dossier asks for a warm handover, a conversation between the two schools
  *     (OSO {@code contactnodig}; vl-baso {@code /dossier/handover/contactRequested}); who the contact
  *     person is stays inside the dossier
+ * @param adviceLevel the coarse level of the school's advice ({@link AdviceLevel}), kept beside the
+ *     dossier for school-career feedback only
  */
 public record InspectedDossier(Profile profile, PupilId pupilId, Optional<String> receivingSchool,
         Optional<String> sendingSchool, Optional<String> transferKind, Set<String> sectionsPresent,
-        Optional<InspectionRecord> inspection, byte[] content, List<Violation> warnings, boolean contactRequested) {
+        Optional<InspectionRecord> inspection, byte[] content, List<Violation> warnings, boolean contactRequested,
+        AdviceLevel adviceLevel) {
 
     public InspectedDossier(Profile profile, PupilId pupilId, Optional<String> receivingSchool,
             Optional<String> sendingSchool, Optional<String> transferKind, Set<String> sectionsPresent,
             Optional<InspectionRecord> inspection, byte[] content, boolean contactRequested) {
         this(profile, pupilId, receivingSchool, sendingSchool, transferKind, sectionsPresent, inspection, content,
-                List.of(), contactRequested);
+                List.of(), contactRequested, AdviceLevel.NONE);
     }
 
     public InspectedDossier {
@@ -41,6 +44,7 @@ public record InspectedDossier(Profile profile, PupilId pupilId, Optional<String
         Objects.requireNonNull(transferKind, "transferKind");
         Objects.requireNonNull(inspection, "inspection");
         Objects.requireNonNull(content, "content");
+        Objects.requireNonNull(adviceLevel, "adviceLevel");
         sectionsPresent = Set.copyOf(sectionsPresent);
         warnings = List.copyOf(warnings);
     }
@@ -48,7 +52,13 @@ public record InspectedDossier(Profile profile, PupilId pupilId, Optional<String
     /** The same dossier with these warnings. */
     public InspectedDossier withWarnings(List<Violation> found) {
         return new InspectedDossier(profile, pupilId, receivingSchool, sendingSchool, transferKind, sectionsPresent,
-                inspection, content, found, contactRequested);
+                inspection, content, found, contactRequested, adviceLevel);
+    }
+
+    /** The same dossier with this advice level. */
+    public InspectedDossier withAdvice(AdviceLevel level) {
+        return new InspectedDossier(profile, pupilId, receivingSchool, sendingSchool, transferKind, sectionsPresent,
+                inspection, content, warnings, contactRequested, level);
     }
 
     /** Never shows the content or the pupil identifier. */

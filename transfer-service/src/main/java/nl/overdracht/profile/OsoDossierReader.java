@@ -35,10 +35,15 @@ final class OsoDossierReader {
     static final String ONDERWIJSNUMMER = PUPIL + "/onderwijsnummer";
     /** Whether the sending school asks for a conversation with the receiving school (xs:boolean, optional). */
     static final String CONTACT_NEEDED = PUPIL + "/overstapadvies/contactnodig";
+    static final String ADVICE_SECTION = "overstapadvies";
+    /** The school's advice for secondary school, and the revised one: codes of DUO's list "Advies VO". */
+    static final String SCHOOL_ADVICE = PUPIL + "/overstapadvies/advies";
+    static final String REVISED_ADVICE = PUPIL + "/overstapadvies/herzienadvies";
 
     private static final Set<String> CAPTURED = Set.of(STANDARD_VERSION, TRANSFER_KIND, DOCUMENT_KIND,
             INZAGE + "/voorlopigdossier", INZAGE + "/inzage", INZAGE + "/inzagedatum", INZAGE + "/akkoord",
-            INZAGE + "/toestemming", BSN, ONDERWIJSNUMMER, CONTACT_NEEDED);
+            INZAGE + "/toestemming", BSN, ONDERWIJSNUMMER, CONTACT_NEEDED, SCHOOL_ADVICE,
+            REVISED_ADVICE);
 
     private final XMLInputFactory factory = SecureXml.inputFactory();
     private final SectionRedactor redactor = new SectionRedactor();
@@ -98,7 +103,7 @@ final class OsoDossierReader {
         present.removeAll(sections);
         return new InspectedDossier(dossier.profile(), dossier.pupilId(), dossier.receivingSchool(),
                 dossier.sendingSchool(), dossier.transferKind(), present, dossier.inspection(), content, warnings,
-                dossier.contactRequested());
+                dossier.contactRequested(), present.contains(ADVICE_SECTION) ? dossier.adviceLevel() : AdviceLevel.NONE);
     }
 
     private static Set<String> capturedPaths(Profile profile) {

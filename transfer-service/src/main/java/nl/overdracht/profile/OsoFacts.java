@@ -62,7 +62,7 @@ final class OsoFacts {
             return null;
         }
         return new InspectedDossier(profile, pupilId, receivingSchool, sendingSchool, Optional.ofNullable(kind),
-                scan.sectionsPresent, inspection, body, contactRequested());
+                scan.sectionsPresent, inspection, body, contactRequested()).withAdvice(adviceLevel());
     }
 
     private void checkInspection(String kind, OsoRules.TransferKind rule, Optional<InspectionRecord> inspection) {
@@ -113,6 +113,12 @@ final class OsoFacts {
     private boolean contactRequested() {
         String value = captured.get(OsoDossierReader.CONTACT_NEEDED);
         return "true".equals(value) || "1".equals(value);
+    }
+
+    /** The revised advice where there is one, else the school's advice. */
+    private AdviceLevel adviceLevel() {
+        String revised = captured.get(OsoDossierReader.REVISED_ADVICE);
+        return AdviceLevel.ofDuoCode(revised != null ? revised : captured.get(OsoDossierReader.SCHOOL_ADVICE));
     }
 
     private PupilId pupilId() {

@@ -45,7 +45,7 @@ import org.awaitility.Awaitility;
  * A bean of the tests, injected into the delivery tests.
  */
 @Singleton
-class DeliveryFixtures {
+public class DeliveryFixtures {
 
     static final String REGION = "delivery-tests";
     static final Duration WAIT = Transfers.WAIT;
@@ -63,11 +63,11 @@ class DeliveryFixtures {
     Clock clock;
 
     /** A registered receiving school, its one certificate (key included) and the certificate's registry id. */
-    record ReceivingSchool(String id, TestCertificates.Issued certificate, UUID certificateId) {
+    public record ReceivingSchool(String id, TestCertificates.Issued certificate, UUID certificateId) {
     }
 
     /** A submitted dossier: its id, the exact bytes sent, its profile and the schools. */
-    record Submitted(UUID id, byte[] body, String profile, String profileVersion, String sendingSchool,
+    public record Submitted(UUID id, byte[] body, String profile, String profileVersion, String sendingSchool,
             String receivingSchool, String pupilKind, String pupilId) {
     }
 
@@ -76,13 +76,13 @@ class DeliveryFixtures {
     }
 
     /** Registers {@code id} in {@code region}, accepting every profile version. */
-    static void register(String region, String id, boolean authEnvelopedData) {
+    public static void register(String region, String id, boolean authEnvelopedData) {
         Transfers.register(region, id, List.of("oso-gegevensset@2018.1", "oso-gegevensset@2019.1", "vl-baso@1",
                 "vl-baso@2"), authEnvelopedData);
     }
 
     /** Registers {@code id} in {@code region}, accepting every profile version, and uploads a certificate for it. */
-    ReceivingSchool receivingSchool(String region, String id, boolean authEnvelopedData) {
+    public ReceivingSchool receivingSchool(String region, String id, boolean authEnvelopedData) {
         register(region, id, authEnvelopedData);
         return withCertificate(region, id);
     }
@@ -135,7 +135,7 @@ class DeliveryFixtures {
     }
 
     /** Submits an OSO dossier of {@code version} about the pupil with this BSN, from the school it names. */
-    static Submitted submitOso(String sending, Dossier body, String version, String receivingSchool, String bsn) {
+    public static Submitted submitOso(String sending, Dossier body, String version, String receivingSchool, String bsn) {
         return submit(sending, body, receivingSchool, "oso-gegevensset", version, "BSN", bsn);
     }
 
@@ -145,7 +145,7 @@ class DeliveryFixtures {
         return new Submitted(id, body.bytes(), profile, version, sending, receivingSchool, pupilKind, pupilId);
     }
 
-    static void enrol(Submitted dossier) {
+    public static void enrol(Submitted dossier) {
         Transfers.enrol(dossier.receivingSchool(), dossier.pupilKind(), dossier.pupilId(), dossier.sendingSchool());
     }
 
@@ -200,7 +200,7 @@ class DeliveryFixtures {
     }
 
     /** Waits until the dossier is in {@code state}. */
-    void awaitState(UUID dossier, String state) {
+    public void awaitState(UUID dossier, String state) {
         Awaitility.await("dossier " + dossier + " in " + state).atMost(WAIT).pollInterval(Duration.ofMillis(100))
                 .until(() -> state(dossier), state::equals);
     }
@@ -225,7 +225,7 @@ class DeliveryFixtures {
     }
 
     /** SHA-256 of {@code bytes} in lower-case hex, computed here rather than by the code under test. */
-    static String sha256Hex(byte[] bytes) {
+    public static String sha256Hex(byte[] bytes) {
         try {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
         } catch (NoSuchAlgorithmException e) {

@@ -48,6 +48,9 @@ class HousekeepingTest {
     @Inject
     WebhookConfig webhooks;
 
+    @Inject
+    nl.overdracht.feedback.FeedbackConfig feedback;
+
     @Test
     void rows_past_their_period_are_pruned_and_younger_ones_and_unpublished_events_stay() {
         Instant now = Instant.now();
@@ -60,6 +63,9 @@ class HousekeepingTest {
         UUID oldDelivered = webhookDelivery(now.minus(webhooks.logRetention()).minus(Duration.ofHours(1)), true);
         UUID youngDelivered = webhookDelivery(now.minus(webhooks.logRetention()).plus(Duration.ofHours(1)), true);
         UUID oldPending = webhookDelivery(now.minus(webhooks.logRetention()).minus(Duration.ofHours(1)), false);
+        Duration reporting = feedback.dueAfter().plus(feedback.reportWithin());
+        UUID lapsedFeedback = acknowledgedDossier(now.minus(reporting).minus(Duration.ofHours(1)));
+        UUID openFeedback = acknowledgedDossier(now.minus(reporting).plus(Duration.ofHours(1)));
 
         // the relay leads only with its lock: held here, an old event stays unpublished while housekeeping runs
         SqlConnection relayLock = pool.getConnection().await().atMost(WAIT);
@@ -91,6 +97,18 @@ class HousekeepingTest {
         assertThat(exists("SELECT count(*) FROM webhook_delivery WHERE id = $1", oldDelivered)).isFalse();
         assertThat(exists("SELECT count(*) FROM webhook_delivery WHERE id = $1", youngDelivered)).isTrue();
         assertThat(exists("SELECT count(*) FROM webhook_delivery WHERE id = $1", oldPending)).isTrue();
+        assertThat(exists("SELECT count(*) FROM career_feedback_expected WHERE dossier_id = $1", lapsedFeedback)).isFalse();
+        assertThat(exists("SELECT count(*) FROM career_feedback_expected WHERE dossier_id = $1", openFeedback)).isTrue();
+    }
+
+    /** A dossier whose delivery was acknowledged at {@code at}, as far as its school-career feedback knows. */
+    private UUID acknowledgedDossier(Instant at) {
+        UUID id = nl.overdracht.testing.Transfers.submitOso(nl.overdracht.testing.TestSchools.dutch(),
+                nl.overdracht.testing.Pupils.bsn(), null);
+        pool.preparedQuery("UPDATE career_feedback_expected SET receiving_school = 'none', school_year = '2020-2021', "
+                        + "acknowledged_at = $2 WHERE dossier_id = $1")
+                .execute(Tuple.of(id, at.atOffset(ZoneOffset.UTC))).await().atMost(WAIT);
+        return id;
     }
 
     @Test
